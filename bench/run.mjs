@@ -1,0 +1,336 @@
+#!/usr/bin/env node
+// `npm run bench`: figures measured in ONE run, each as a ratio against a baseline measured
+// in the same run on the same machine (docs/decisions/0009-benchmarks.md), plus two
+// absolute budgets (server memory, first-load weight). See bench/README.md.
+//
+//   node bench/run.mjs [--only=api|memory|load] [--sqlite-only | --pg-only] [--centres=5000]
+//                      [--seed=2026] [--duration=8] [--warmup=2] [--strict]
+import { execFileSync, fork, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opts } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    'sqlite-only': { type: 'boolean', default: false },
+    'pg-only': { type: 'boolean', default: false },
+    centres: { type: 'string', default: '5000' },
+    seed: { type: 'string', default: '2026' },
+    duration: { type: 'string', default: '8' },
+    warmup: { type: 'string', default: '2' },
+    strict: { type: 'boolean', default: false },
+  },
+});
+const PARTS = ['api', 'memory', 'load'];
+if (opts.only && !PARTS.includes(opts.only)) {
+  console.error(`--only must be one of ${PARTS.join(', ')}`);
+  process.exit(2);
+}
+const wants = (part) => !opts.only || opts.only === part;
+const CENTRES = Number(opts.centres);
+const SEED = Number(opts.seed);
+const DURATION = Number(opts.duration);
+const WARMUP = Number(opts.warmup);
+const CONNECTIONS = 10;
+const ROUNDS = 2;
+const ADMIN = { username: 'admin', password: 'kerege-demo-2026' };
+const PG_BASE = process.env.KEREGE_BENCH_PG ?? process.env.KEREGE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PG_DB = 'kerege_bench';
+
+const TARGETS = { apiRatio: 0.5, rssMb: 150, firstLoadKb: 200 };
+
+const log = (...a) => console.log(...a);
+const loud = (message) => console.log(`\n${'!'.repeat(78)}\n!!! ${message}\n${'!'.repeat(78)}\n`);
+
+// ------------------------------------------------------------------ build
+log('bench: building what is missing (scripts/build.mjs)…');
+execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+
+const autocannon = (await import('autocannon')).default;
+const { openDatabase } = await import('../dist/server/db/dialect.js');
+const { migrateToLatest } = await import('../dist/server/db/migrate.js');
+const { ensureRoot, loadDemo } = await import('../dist/server/demo/load.js');
+const { HybridClock } = await import('../dist/server/db/clock.js');
+const { generateNetwork, centresPerRegion } = await import('./generate.mjs');
+
+const results = {
+  at: new Date().toISOString(),
+  machine: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memMb: Math.round(os.totalmem() / 2 ** 20) },
+  options: { centres: CENTRES, seed: SEED, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, rounds: ROUNDS },
+  api: {},
+  memory: null,
+  load: null,
+};
+const rows = []; // [figure, value, target, status]
+
+// ------------------------------------------------------------------ helpers
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+function rssOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN);
+  return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+}
+
+async function cannon(url, headers, duration) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration, headers, pipelining: 1 });
+  const bad = r.non2xx + r.errors + r.timeouts;
+  if (bad > 0) throw new Error(`autocannon ${url}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+  return { rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, mbps: r.throughput.average / 2 ** 20 };
+}
+
+async function pgAdmin() {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: PG_BASE, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  return client;
+}
+
+async function pgReachable() {
+  try { const c = await pgAdmin(); await c.end(); return true; } catch (error) { return error.message || String(error); }
+}
+
+/** A fresh database for one engine: migrated, demo loaded, national-scale data generated. */
+async function prepareDatabase(engine) {
+  let url, drop;
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(os.tmpdir(), 'kerege-bench-'));
+    url = `sqlite:${join(dir, 'bench.db')}`;
+    drop = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const admin = await pgAdmin();
+    await admin.query(`drop database if exists ${PG_DB} with (force)`);
+    await admin.query(`create database ${PG_DB}`);
+    await admin.end();
+    const u = new URL(PG_BASE);
+    u.pathname = `/${PG_DB}`;
+    url = u.toString();
+    drop = async () => {
+      const c = await pgAdmin();
+      await c.query(`drop database if exists ${PG_DB} with (force)`);
+      await c.end();
+    };
+  }
+  const db = openDatabase(url);
+  const ctx = { db: db.kysely, engine: db.engine, clock: new HybridClock(), actor: null, locale: 'en' };
+  let t = performance.now();
+  await migrateToLatest(db);
+  await ensureRoot(ctx);
+  await loadDemo(ctx);
+  const demoS = (performance.now() - t) / 1000;
+  t = performance.now();
+  const made = await generateNetwork(db, { centres: CENTRES, seed: SEED });
+  const genS = (performance.now() - t) / 1000;
+  // A hub's autovacuum analyses new tables within a minute; do it now so the planner has statistics.
+  if (engine === 'postgres') await (await import('kysely')).sql`analyze`.execute(db.kysely);
+  const perRegion = await centresPerRegion(db);
+  await db.close();
+  log(`  ${engine}: demo loaded in ${demoS.toFixed(1)} s; generated ${made.units} units + ${made.centres} centres in ${genS.toFixed(1)} s`);
+  return { url, drop, perRegion, demoS, genS, made };
+}
+
+function startBenchServer(url, apiPath) {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(root, 'bench/server.mjs'), [], {
+      cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, BENCH_DB_URL: url, BENCH_API_PATH: apiPath, BENCH_USER: ADMIN.username, BENCH_PASSWORD: ADMIN.password },
+    });
+    child.once('message', (m) => (m?.type === 'ready' ? resolve({ child, ...m }) : reject(new Error(`unexpected message ${JSON.stringify(m)}`))));
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before it was ready`)));
+  });
+}
+
+async function stopChild(child, viaIpc) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  if (viaIpc) child.send({ type: 'stop' }); else child.kill('SIGTERM');
+  const timeout = sleep(10_000).then(() => 'timeout');
+  if ((await Promise.race([exited, timeout])) === 'timeout') { child.kill('SIGKILL'); await exited; }
+}
+
+// ------------------------------------------------------------------ 2. centre list API vs memory
+async function benchApi(engine) {
+  log(`\n== API vs memory on ${engine} (${CENTRES} generated centres, seed ${SEED})`);
+  const data = await prepareDatabase(engine);
+  const counts = Object.entries(data.perRegion).sort((a, b) => b[1] - a[1]);
+  const oblast = (data.perRegion['KZ-VOS'] ?? 0) >= 200 ? 'KZ-VOS' : counts[0][0];
+  const centresInOblast = data.perRegion[oblast];
+  if (centresInOblast < 200) loud(`the largest region ${oblast} has only ${centresInOblast} centres (< 200): raise --centres`);
+  const apiPath = `/api/centres?orgUnit=${oblast}&limit=50`;
+  const server = await startBenchServer(data.url, apiPath);
+  const base = `http://127.0.0.1:${server.port}`;
+  const headers = { cookie: server.cookie };
+  log(`  server pid ${server.child.pid} on ${base}; ${apiPath} → ${server.items} items, ${(server.bytes / 1024).toFixed(1)} KB; ${oblast} holds ${centresInOblast} centres`);
+  const out = { oblast, centresInOblast, apiPath, responseBytes: server.bytes, demoLoadS: data.demoS, generateS: data.genS, memory: [], api: [] };
+  try {
+    await cannon(`${base}/bench/memory`, headers, WARMUP);
+    await cannon(`${base}${apiPath}`, headers, WARMUP);
+    for (let round = 1; round <= ROUNDS; round++) {
+      const m = await cannon(`${base}/bench/memory`, headers, DURATION);
+      const a = await cannon(`${base}${apiPath}`, headers, DURATION);
+      out.memory.push(m);
+      out.api.push(a);
+      log(`  round ${round}: memory ${m.rps.toFixed(0)} rps (p50 ${m.p50} ms, p99 ${m.p99} ms) · api ${a.rps.toFixed(0)} rps (p50 ${a.p50} ms, p99 ${a.p99} ms)`);
+    }
+    out.serverRssAfterMb = rssOf(server.child.pid).rssMb;
+  } finally {
+    await stopChild(server.child, true);
+    await data.drop();
+  }
+  const best = (list) => list.reduce((a, b) => (b.rps > a.rps ? b : a));
+  out.bestMemory = best(out.memory);
+  out.bestApi = best(out.api);
+  out.ratio = out.bestApi.rps / out.bestMemory.rps;
+  log(`  ratio api/memory = ${out.ratio.toFixed(3)} (target ≥ ${TARGETS.apiRatio})`);
+  results.api[engine] = out;
+  rows.push([`centre list API / memory, ${engine} (${oblast}, ${centresInOblast} centres)`,
+    `${out.ratio.toFixed(2)}  (${out.bestApi.rps.toFixed(0)} / ${out.bestMemory.rps.toFixed(0)} rps)`, `≥ ${TARGETS.apiRatio}`, out.ratio >= TARGETS.apiRatio ? 'ok' : 'MISS']);
+  rows.push([`  api latency p50 / p99, ${engine}`, `${out.bestApi.p50} / ${out.bestApi.p99} ms`, '', 'info']);
+  rows.push([`  bench server RSS after load, ${engine}`, `${out.serverRssAfterMb.toFixed(0)} MB`, '', 'info']);
+}
+
+// ------------------------------------------------------------------ 3 & 4. memory, first load
+async function benchServeAndLoad() {
+  log('\n== `kerege serve` with a fresh SQLite database and the demo');
+  const dir = mkdtempSync(join(os.tmpdir(), 'kerege-bench-serve-'));
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(root, 'dist/server/cli.js'), 'serve'], {
+    cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'kerege.db')}`, KEREGE_DEMO: '1', PORT: String(port), HOST: '127.0.0.1', KEREGE_LOG: '0' },
+  });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    let healthy = false;
+    while (!healthy) {
+      if (child.exitCode !== null) throw new Error(`kerege serve exited (${child.exitCode}):\n${output}`);
+      if (performance.now() - started > 120_000) throw new Error(`kerege serve not healthy after 120 s:\n${output}`);
+      try { healthy = (await fetch(`${base}/api/health`)).ok; } catch { /* not listening yet */ }
+      if (!healthy) await sleep(25);
+    }
+    const startS = (performance.now() - started) / 1000;
+    log(`  healthy ${startS.toFixed(2)} s after spawn (pid ${child.pid})`);
+    if (wants('memory')) {
+      await sleep(2000);
+      const { rssMb, hwmMb } = rssOf(child.pid);
+      results.memory = { rssMb, hwmMb, startToHealthyS: startS };
+      log(`  VmRSS ${rssMb.toFixed(1)} MB (peak VmHWM ${hwmMb.toFixed(1)} MB)`);
+      rows.push(['server memory, VmRSS 2 s after healthy (SQLite, demo)', `${rssMb.toFixed(1)} MB`, `≤ ${TARGETS.rssMb} MB`, rssMb <= TARGETS.rssMb ? 'ok' : 'MISS']);
+      rows.push(['  peak VmHWM (incl. demo load)', `${hwmMb.toFixed(1)} MB`, '', 'info']);
+      rows.push(['first start: spawn → /api/health (migrate + demo)', `${startS.toFixed(2)} s`, '', 'info']);
+    }
+    if (wants('load')) await benchLoad(base);
+  } finally {
+    await stopChild(child, false);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchLoad(base) {
+  log('\n== first load weight');
+  if (!existsSync(join(root, 'dist/web/index.html'))) {
+    loud('dist/web/index.html is missing: first-load weight NOT measured (build the web app: npx vite build)');
+    rows.push(['first load, gzip', 'not measured', `≤ ${TARGETS.firstLoadKb} KB`, 'skipped']);
+    return;
+  }
+  const get = async (path) => {
+    const res = await fetch(new URL(path, base));
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  };
+  const html = await get('/');
+  const text = html.toString('utf8');
+  const refs = [];
+  for (const m of text.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["'][^>]*>/gi)) refs.push({ url: m[1], kind: 'script' });
+  for (const m of text.matchAll(/<link\b[^>]*>/gi)) {
+    const tag = m[0];
+    const rel = tag.match(/\brel=["']([^"']+)["']/i)?.[1]?.toLowerCase() ?? '';
+    const href = tag.match(/\bhref=["']([^"']+)["']/i)?.[1];
+    const as = tag.match(/\bas=["']([^"']+)["']/i)?.[1]?.toLowerCase();
+    if (!href || href.startsWith('data:')) continue;
+    if (rel.includes('stylesheet')) refs.push({ url: href, kind: 'stylesheet' });
+    else if (rel.includes('modulepreload')) refs.push({ url: href, kind: 'modulepreload' });
+    else if (rel.includes('preload') && ['script', 'style', 'font'].includes(as)) refs.push({ url: href, kind: `preload ${as}` });
+  }
+  const files = [{ url: '/', kind: 'index.html', raw: html.length, gz: gzipSync(html).length }];
+  const seen = new Set(['/']);
+  for (const ref of refs) {
+    const path = new URL(ref.url, base).pathname;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const body = await get(path);
+    files.push({ url: path, kind: ref.kind, raw: body.length, gz: gzipSync(body).length });
+    // Fonts the stylesheets pull in count too (a woff2 barely compresses; that is measured as is).
+    if (ref.kind === 'stylesheet') {
+      for (const f of body.toString('utf8').matchAll(/url\(\s*["']?([^"')]+\.(?:woff2?|ttf|otf))(?:[?#][^"')]*)?["']?\s*\)/gi)) {
+        const fontPath = new URL(f[1], new URL(path, base)).pathname;
+        if (seen.has(fontPath)) continue;
+        seen.add(fontPath);
+        const font = await get(fontPath);
+        files.push({ url: fontPath, kind: 'font (from CSS)', raw: font.length, gz: gzipSync(font).length });
+      }
+    }
+  }
+  const totalGz = files.reduce((s, f) => s + f.gz, 0);
+  const totalRaw = files.reduce((s, f) => s + f.raw, 0);
+  for (const f of files) log(`  ${f.url.padEnd(48)} ${f.kind.padEnd(16)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB  ${(f.gz / 1024).toFixed(1).padStart(7)} KB gz`);
+  log(`  ${'total'.padEnd(65)} ${(totalRaw / 1024).toFixed(1).padStart(8)} KB  ${(totalGz / 1024).toFixed(1).padStart(7)} KB gz`);
+  results.load = { files, totalRaw, totalGz, kbGz: totalGz / 1024 };
+  rows.push([`first load: index.html + ${files.length - 1} JS/CSS/font files, gzip -6`, `${(totalGz / 1024).toFixed(1)} KB gz (${(totalRaw / 1024).toFixed(0)} KB raw)`,
+    `≤ ${TARGETS.firstLoadKb} KB`, totalGz / 1024 <= TARGETS.firstLoadKb ? 'ok' : 'MISS']);
+}
+
+// ------------------------------------------------------------------ run
+let failed = false;
+try {
+  if (wants('api')) {
+    const engines = opts['pg-only'] ? ['postgres'] : opts['sqlite-only'] ? ['sqlite'] : ['sqlite', 'postgres'];
+    for (const engine of engines) {
+      if (engine === 'postgres') {
+        const ok = await pgReachable();
+        if (ok !== true) {
+          loud(`PostgreSQL is NOT reachable at ${new URL(PG_BASE).host} (${ok}): the PostgreSQL API benchmark is SKIPPED`);
+          results.api.postgres = { skipped: String(ok) };
+          rows.push(['centre list API / memory, postgres', 'SKIPPED (PostgreSQL unreachable)', `≥ ${TARGETS.apiRatio}`, 'skipped']);
+          continue;
+        }
+      }
+      await benchApi(engine);
+    }
+  }
+  if (wants('memory') || wants('load')) await benchServeAndLoad();
+} catch (error) {
+  failed = true;
+  console.error(`\nbench FAILED: ${error.stack ?? error}`);
+}
+
+mkdirSync(join(root, 'bench/out'), { recursive: true });
+writeFileSync(join(root, 'bench/out/results.json'), `${JSON.stringify({ ...results, table: rows }, null, 2)}\n`);
+
+const widths = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'value', 'target', ''], ...rows].map((r) => String(r[i]).length)));
+const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+log(`\nKerege benchmarks — ${results.at} — ${results.machine.cpus} CPU (${results.machine.cpu}), Node ${process.version}`);
+log(line(['figure', 'value', 'target', '']));
+log(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) log(line(r));
+log(`\nwritten: bench/out/results.json`);
+
+const missed = rows.some((r) => r[3] === 'MISS');
+if (failed || (opts.strict && missed)) process.exitCode = 1;

@@ -1,0 +1,178 @@
+// The HTTP application: plugins, the request context, errors in the caller's language,
+// the API modules, and the web app's static files with the SPA fallback.
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { assertCan, requireActor, type Permission } from './auth/access.js';
+import { authRoutes, loadActor } from './auth/routes.js';
+import type { Ctx } from './context.js';
+import { HybridClock } from './db/clock.js';
+import type { Db } from './db/dialect.js';
+import { KeregeError } from './errors.js';
+import { pickLocale, translate } from './i18n.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { centreRoutes } from './modules/centres/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { orgUnitRoutes } from './modules/org-units/routes.js';
+import { partnerRoutes } from './modules/partners/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+import { VERSION } from './version.js';
+
+export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyRequest { ctx: Ctx; sessionToken: string | null }
+  interface FastifyInstance {
+    /** 'METHOD /path' of every API route, for the authorisation test. */
+    apiRoutes: string[];
+  }
+  interface FastifyContextConfig {
+    /** The guard, checked before the body is even read: a permission, or who may call at all. */
+    access?: Permission | 'public' | 'signed_in';
+  }
+}
+
+export interface AppOptions {
+  db: Db;
+  /** Where the built web app is; defaults to dist/web next to the server build. */
+  webRoot?: string;
+  logger?: boolean;
+  demo?: () => Promise<boolean>;
+}
+
+const BODY_LIMIT = 256 * 1024;
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const CSRF_EXEMPT = new Set(['/api/auth/login']);
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { db } = options;
+  const clock = new HybridClock();
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'], serializers: { req: (r) => ({ method: r.method, url: r.url.split('?')[0] }) } } : false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: process.env.KEREGE_TRUST_PROXY === '1',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  // Response schemas document the API; replies are written with plain JSON.stringify (fast).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"], frameAncestors: ["'none'"], workerSrc: ["'self'"], upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Kerege API', version: VERSION, description: 'Community learning centre network: registry, accounts and audit.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kerege_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (req) => {
+    // The caller's language: what the request asks for, else the user's saved choice, else English.
+    const asked = req.headers['accept-language'] as string | undefined;
+    req.ctx = { db: db.kysely, engine: db.engine, clock, actor: null, locale: pickLocale(asked) };
+    if (!req.url.startsWith('/api/')) return;
+    const { actor, csrfToken, token, locale } = await loadActor(db.kysely, req);
+    req.ctx.actor = actor;
+    if (!asked && locale) req.ctx.locale = locale;
+    req.sessionToken = token;
+    if (STATE_CHANGING.has(req.method) && !CSRF_EXEMPT.has(req.url.split('?')[0]) && actor) {
+      if (req.headers['x-csrf-token'] !== csrfToken) throw new KeregeError('csrf');
+    }
+    const access = req.routeOptions.config?.access;
+    if (access === 'signed_in') requireActor(actor);
+    else if (access && access !== 'public') assertCan(actor, access);
+  });
+  app.decorate('apiRoutes', [] as string[]);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push(`${method} ${route.url}`);
+  });
+
+  app.setErrorHandler((error, req, reply) => sendError(error, req, reply));
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !webRoot) return sendError(new KeregeError('not_found'), req, reply);
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  healthRoutes(app, { engine: db.engine, demo: options.demo ?? (async () => false) });
+  authRoutes(app);
+  orgUnitRoutes(app);
+  centreRoutes(app);
+  partnerRoutes(app);
+  userRoutes(app);
+  auditRoutes(app);
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = options.webRoot ?? fileURLToPath(new URL('../web/', import.meta.url));
+  if (existsSync(`${webRoot}/index.html`)) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      setHeaders: (res, path) => {
+        const immutable = /[\\/]assets[\\/]/.test(path);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  return app;
+}
+
+function sendError(error: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const locale = req.ctx?.locale ?? 'en';
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((issue) => {
+      const params = issue.params as { issue?: { code?: string; message?: string; minimum?: unknown; maximum?: unknown; path?: unknown[] } } | undefined;
+      const zodIssue = params?.issue ?? {};
+      const field = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || (issue as { params?: { missingProperty?: string } }).params?.missingProperty || '';
+      const code = fieldCode(zodIssue.code ?? issue.keyword, zodIssue.message ?? issue.message);
+      return { field: `${error.validationContext ? '' : ''}${field}`, code, message: translate(locale, `errors.field.${code}`, { min: zodIssue.minimum, max: zodIssue.maximum }) };
+    });
+    return reply.code(400).send({ code: 'validation', message: translate(locale, 'errors.validation'), fields });
+  }
+  if (error instanceof KeregeError) {
+    const fields = error.fields.map((f) => ({ field: f.field, code: f.code, message: translate(locale, `errors.field.${f.code}`, f.params) }));
+    const key = error.code === 'conflict' && error.detail ? `errors.conflict_${error.detail}` : `errors.${error.code}`;
+    return reply.code(error.status).send({ code: error.code, message: translate(locale, key), ...(fields.length ? { fields } : {}) });
+  }
+  const e = error as { statusCode?: number; code?: string };
+  if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return reply.code(413).send({ code: 'too_large', message: translate(locale, 'errors.too_large') });
+  }
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return reply.code(400).send({ code: 'bad_request', message: translate(locale, 'errors.bad_request') });
+  }
+  req.log.error({ err: error }, 'unhandled error');
+  return reply.code(500).send({ code: 'internal', message: translate(locale, 'errors.internal') });
+}
+
+/** Our field-error codes from zod's issue codes and our own refinement messages. */
+function fieldCode(code: string, message: string | undefined): string {
+  if (message && /^[a-z_]+$/.test(message)) return message; // our own codes: code_format, end_before_start …
+  switch (code) {
+    case 'too_small': return 'too_small';
+    case 'too_big': return 'too_big';
+    case 'invalid_type': return 'required_or_type';
+    case 'invalid_format': return 'invalid_format';
+    case 'invalid_value': return 'invalid_value';
+    default: return 'invalid';
+  }
+}

@@ -1,0 +1,50 @@
+// Who may do what, and where. Roles decide the verbs; the actor's org unit decides the
+// subtree. Out-of-scope records are reported as missing (404), never as forbidden.
+import { NATIONWIDE_ROLES, STAFF_ROLES, type Role } from '../../domain/accounts.js';
+import type { Actor } from '../context.js';
+import { KeregeError, forbidden, notFound } from '../errors.js';
+
+export const PERMISSIONS = {
+  'registry.read': STAFF_ROLES,
+  'orgUnit.write': ['admin', 'national', 'regional'],
+  'centre.create': ['admin', 'national', 'regional'],
+  'centre.edit': ['admin', 'national', 'regional', 'centre_manager'],
+  'centre.archive': ['admin', 'national', 'regional'],
+  'partner.write': ['admin', 'national', 'regional', 'centre_manager'],
+  'user.manage': ['admin'],
+  'audit.read': ['admin', 'national', 'regional', 'centre_manager'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new KeregeError('unauthenticated');
+  return actor;
+}
+
+/** The signed-in actor, if their role grants `permission`; 401 or 403 otherwise. */
+export function assertCan(actor: Actor | null, permission: Permission): Actor {
+  const a = requireActor(actor);
+  if (!(PERMISSIONS[permission] as readonly Role[]).includes(a.role)) throw forbidden();
+  return a;
+}
+
+export const isNationwide = (role: Role) => NATIONWIDE_ROLES.includes(role);
+
+/** Whether a record under `path` is inside the actor's subtree. */
+export function inScope(actor: Actor, path: string): boolean {
+  return actor.scopePath === null || path.startsWith(actor.scopePath);
+}
+
+/** 404 unless the record under `path` is in the actor's subtree. */
+export function assertInScope(actor: Actor, path: string): void {
+  if (!inScope(actor, path)) throw notFound();
+}
+
+/**
+ * Writes below the top of one's own subtree: a regional coordinator manages the raions,
+ * settlements and centres of the oblast, but cannot move or archive the oblast itself.
+ */
+export function assertWritable(actor: Actor, path: string, { allowOwnRoot = false } = {}): void {
+  assertInScope(actor, path);
+  if (!allowOwnRoot && actor.scopePath !== null && path === actor.scopePath) throw forbidden();
+}

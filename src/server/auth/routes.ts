@@ -1,0 +1,78 @@
+// Sign in and out, who am I, my language, my password.
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { ChangePasswordBody, LocaleBody, LoginBody, User } from '../../domain/accounts.js';
+import type { Locale } from '../../domain/common.js';
+import type { App } from '../app.js';
+import type { Actor } from '../context.js';
+import type { Database } from '../db/schema.js';
+import { KeregeError } from '../errors.js';
+import * as accounts from '../modules/users/service.js';
+import { isNationwide } from './access.js';
+import { IDLE_TIMEOUT_MS, SESSION_COOKIE, endSession, findSession } from './sessions.js';
+
+const cookieOptions = (secure: boolean) => ({
+  path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: Math.floor(IDLE_TIMEOUT_MS / 1000) * 21,
+});
+
+/** The actor behind the request's session cookie, if any. */
+export async function loadActor(db: Kysely<Database>, req: FastifyRequest): Promise<{ actor: Actor | null; csrfToken: string | null; token: string | null; locale: Locale | null }> {
+  const token = req.cookies[SESSION_COOKIE];
+  const none = { actor: null, csrfToken: null, token: null, locale: null };
+  if (!token) return none;
+  const session = await findSession(db, token);
+  if (!session) return none;
+  const user = await db.selectFrom('users').innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
+    .select(['users.id', 'users.username', 'users.role', 'users.org_unit_id', 'users.partner_id', 'users.locale', 'users.active', 'users.deleted_at', 'org_units.path'])
+    .where('users.id', '=', session.userId).executeTakeFirst();
+  if (!user || !user.active || user.deleted_at) return none;
+  const role = user.role as Actor['role'];
+  return {
+    actor: { id: user.id, username: user.username, role, orgUnitId: user.org_unit_id, scopePath: isNationwide(role) ? null : user.path, partnerId: user.partner_id },
+    csrfToken: session.csrfToken, token, locale: user.locale as Locale,
+  };
+}
+
+const Me = z.object({ user: User, csrfToken: z.string() });
+
+export function authRoutes(app: App): void {
+  const tags = ['auth'];
+  app.post('/api/auth/login', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Sign in; sets the session cookie', body: LoginBody, response: { 200: Me } },
+  }, async (req, reply) => {
+    const { token, csrfToken, user } = await accounts.login(req.ctx, req.body.username, req.body.password, req.ip);
+    reply.setCookie(SESSION_COOKIE, token, cookieOptions(req.protocol === 'https'));
+    return { user, csrfToken };
+  });
+  app.post('/api/auth/logout', {
+    config: { access: 'signed_in' },
+    schema: { tags, summary: 'Sign out (ends this session)', response: { 204: z.null() } },
+  }, async (req, reply) => {
+    if (!req.ctx.actor || !req.sessionToken) throw new KeregeError('unauthenticated');
+    await endSession(req.ctx.db, req.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send(null);
+  });
+  app.get('/api/auth/me', {
+    config: { access: 'signed_in' },
+    schema: { tags, summary: 'The signed-in user and the CSRF token for state-changing requests', response: { 200: Me } },
+  }, async (req, reply) => {
+    reply.header('cache-control', 'no-store');
+    const me = await accounts.me(req.ctx);
+    const session = req.sessionToken ? await findSession(req.ctx.db, req.sessionToken) : null;
+    return { user: me, csrfToken: session!.csrfToken };
+  });
+  app.put('/api/auth/me/locale', {
+    config: { access: 'signed_in' },
+    schema: { tags, summary: 'Remember the user\'s language', body: LocaleBody, response: { 200: User } },
+  }, (req) => accounts.setOwnLocale(req.ctx, req.body.locale));
+  app.post('/api/auth/password', {
+    config: { access: 'signed_in' },
+    schema: { tags, summary: 'Change one\'s own password; ends every other session', body: ChangePasswordBody, response: { 204: z.null() } },
+  }, async (req, reply) => {
+    await accounts.changeOwnPassword(req.ctx, req.body.currentPassword, req.body.newPassword, req.sessionToken!);
+    return reply.code(204).send(null);
+  });
+}

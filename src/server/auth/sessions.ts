@@ -1,0 +1,54 @@
+// Sessions live in the database so several server processes can share them. The cookie
+// holds a random token; the table keeps only its SHA-256, so a leaked table opens nothing.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+export const SESSION_COOKIE = 'kerege_session';
+export const IDLE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
+const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000;
+/** Sliding expiry is written at most this often, not on every request. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export async function createSession(db: Kysely<Database>, userId: string): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = Date.now();
+  await db.insertInto('sessions').values({
+    id: digest(token), user_id: userId, csrf_token: csrfToken,
+    created_at: new Date(now).toISOString(), last_seen_at: new Date(now).toISOString(),
+    expires_at: new Date(now + ABSOLUTE_TIMEOUT_MS).toISOString(),
+  }).execute();
+  return { token, csrfToken };
+}
+
+export interface SessionRow { id: string; userId: string; csrfToken: string }
+
+/** The live session for a cookie token, or null; slides the idle expiry. */
+export async function findSession(db: Kysely<Database>, token: string): Promise<SessionRow | null> {
+  const row = await db.selectFrom('sessions').selectAll().where('id', '=', digest(token)).executeTakeFirst();
+  if (!row) return null;
+  const now = Date.now();
+  const lastSeen = Date.parse(row.last_seen_at);
+  if (now - lastSeen > IDLE_TIMEOUT_MS || now > Date.parse(row.expires_at)) {
+    await db.deleteFrom('sessions').where('id', '=', row.id).execute();
+    return null;
+  }
+  if (now - lastSeen > TOUCH_INTERVAL_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', row.id).execute();
+  }
+  return { id: row.id, userId: row.user_id, csrfToken: row.csrf_token };
+}
+
+export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', digest(token)).execute();
+}
+
+/** Revoke every session of a user (password change, deactivation), optionally keeping one. */
+export async function endUserSessions(db: Kysely<Database>, userId: string, keepToken?: string): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepToken) query = query.where('id', '!=', digest(keepToken));
+  await query.execute();
+}

@@ -1,0 +1,55 @@
+// The only module that tells SQLite from PostgreSQL (style.md: no engine SQL anywhere else).
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type ColumnDataType, type Expression, type RawBuilder } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Database } from './schema.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/** `sqlite:./data/kerege.db`, `sqlite:/abs/path.db`, `sqlite::memory:` or `postgres://…`. */
+export function openDatabase(url: string, options: { poolSize?: number } = {}): Db {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    pg.types.setTypeParser(20, (value) => Number(value)); // bigint: our sequences stay far below 2^53
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { kysely, engine: 'postgres', close: () => kysely.destroy() };
+  }
+  if (!url.startsWith('sqlite:')) throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got ${url.split(':')[0]}:)`);
+  const file = url.slice('sqlite:'.length);
+  const path = file === ':memory:' ? file : resolve(file);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new SQLite(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { kysely, engine: 'sqlite', close: () => kysely.destroy() };
+}
+
+/** Column types that differ between the engines. */
+export function columnTypes(engine: Engine): { double: ColumnDataType; sequence: ColumnDataType } {
+  return engine === 'postgres'
+    ? { double: 'double precision', sequence: 'bigserial' }
+    : { double: 'real', sequence: 'integer' };
+}
+
+/** `starts with` for materialised paths, written so both engines can use an index. */
+export function startsWith(column: Expression<string> | RawBuilder<string>, prefix: string): RawBuilder<boolean> {
+  // path characters are hex digits, '-' and '/', so the LIKE wildcards cannot occur in a prefix
+  return sql<boolean>`${column} like ${prefix + '%'}`;
+}
+
+/** Error codes for unique-constraint violations, so services can answer 409 instead of 500. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string } | null;
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

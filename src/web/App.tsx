@@ -1,0 +1,106 @@
+// Providers and routes. Login and the shell are in the entry chunk; every
+// other page is loaded when first opened.
+import { Container, MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { NotificationsProvider } from './components/Notifications';
+import { Shell } from './components/Shell';
+import { ErrorState, Loading } from './components/States';
+import LoginPage from './features/auth/LoginPage';
+import { ApiError } from './lib/api';
+import { handleUnauthenticated, useAccountLanguage, useMe } from './lib/auth';
+
+const NetworkPage = lazy(() => import('./features/network/NetworkPage'));
+const CentresPage = lazy(() => import('./features/centres/CentresPage'));
+const CentrePage = lazy(() => import('./features/centres/CentrePage'));
+const CentreEditPage = lazy(() => import('./features/centres/CentreEditPage'));
+const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
+const PartnerPage = lazy(() => import('./features/partners/PartnerPage'));
+const MapPage = lazy(() => import('./features/map/MapPage'));
+const UsersPage = lazy(() => import('./features/users/UsersPage'));
+const AuditPage = lazy(() => import('./features/audit/AuditPage'));
+const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
+
+const theme = createTheme({
+  primaryColor: 'blue',
+  // Shade 8 keeps white-on-blue buttons and blue links above 4.5:1 contrast.
+  primaryShade: { light: 8, dark: 5 },
+  fontFamily: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', Roboto, 'Helvetica Neue', Arial, sans-serif",
+  headings: { fontFamily: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', Roboto, 'Helvetica Neue', Arial, sans-serif" },
+});
+
+// Mantine's "dimmed" grey is 3.3:1 on white; small text needs 4.5:1.
+const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: {},
+});
+
+function makeQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error) => handleUnauthenticated(client, error) }),
+    mutationCache: new MutationCache({ onError: (error) => handleUnauthenticated(client, error) }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // 4xx answers will not change by asking again; a cut satellite link might.
+        retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      },
+    },
+  });
+  return client;
+}
+
+const queryClient = makeQueryClient();
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  useAccountLanguage();
+  if (me.isPending) return <Loading />;
+  if (me.isError) {
+    return (
+      <Container size="sm" py="xl">
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      </Container>
+    );
+  }
+  if (!me.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <QueryClientProvider client={queryClient}>
+        <NotificationsProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<RequireAuth><Shell /></RequireAuth>}>
+                <Route index element={<Navigate to="/network" replace />} />
+                <Route path="network" element={<NetworkPage />} />
+                <Route path="network/:id" element={<NetworkPage />} />
+                <Route path="centres" element={<CentresPage />} />
+                <Route path="centres/new" element={<CentreEditPage />} />
+                <Route path="centres/:id" element={<CentrePage />} />
+                <Route path="centres/:id/edit" element={<CentreEditPage />} />
+                <Route path="partners" element={<PartnersPage />} />
+                <Route path="partners/:id" element={<PartnerPage />} />
+                <Route path="map" element={<MapPage />} />
+                <Route path="admin/users" element={<UsersPage />} />
+                <Route path="audit" element={<AuditPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </NotificationsProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

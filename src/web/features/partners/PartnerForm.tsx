@@ -1,0 +1,98 @@
+// Create or edit a partner organisation.
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NamesInputs } from '../../components/NamesInputs';
+import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { ApiError } from '../../lib/api';
+import { useUser } from '../../lib/auth';
+import { errorFor, errorMessage, fieldErrors, otherFieldErrors } from '../../lib/errors';
+import { PARTNER_KINDS, type Partner, type PartnerKind } from '../../lib/types';
+import { usePartnerMutations, type PartnerInput } from './api';
+
+const FIELDS = ['kind', 'name', 'orgUnitId', 'address', 'phone', 'email', 'website', 'note'];
+
+function initial(p: Partner | undefined, orgUnitId: string): PartnerInput {
+  if (p) {
+    return { kind: p.kind, name: { ...p.name }, orgUnitId: p.orgUnitId, address: p.address ?? '', phone: p.phone ?? '',
+      email: p.email ?? '', website: p.website ?? '', note: p.note ?? '' };
+  }
+  return { kind: 'employment_centre', name: { kk: '', ru: '', en: '' }, orgUnitId, address: '', phone: '', email: '',
+    website: '', note: '' };
+}
+
+export function PartnerForm({ opened, onClose, partner, onSaved, onReload }: {
+  opened: boolean;
+  onClose: () => void;
+  partner?: Partner;
+  onSaved: (saved: Partner) => void;
+  onReload?: () => void;
+}) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { save } = usePartnerMutations();
+  const [form, setForm] = useState<PartnerInput>(() => initial(partner, user.orgUnitId));
+  useEffect(() => {
+    if (opened) {
+      setForm(initial(partner, user.orgUnitId));
+      save.reset();
+    }
+  }, [opened, partner?.id, partner?.version]); // eslint-disable-line
+
+  const errors = fieldErrors(save.error);
+  const conflict = save.error instanceof ApiError && save.error.status === 409;
+  const others = otherFieldErrors(errors, FIELDS);
+  const set = <K extends keyof PartnerInput>(k: K, v: PartnerInput[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (save.isPending) return;
+    save.mutate({ id: partner?.id, version: partner?.version, input: form }, { onSuccess: onSaved });
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={partner ? t('partners.editTitle') : t('partners.createTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {conflict && (
+            <Alert color="orange" role="alert" title={t('common.conflictTitle')}>
+              <Stack gap="xs" align="flex-start">
+                {t('partners.conflict')}
+                {onReload && <Button size="xs" variant="light" color="orange" onClick={onReload}>{t('common.reload')}</Button>}
+              </Stack>
+            </Alert>
+          )}
+          {save.error && !conflict && !(save.error instanceof ApiError && save.error.status === 400) && (
+            <Alert color="red" role="alert">{errorMessage(t, save.error)}</Alert>
+          )}
+          {others.length > 0 && <Alert color="red" role="alert">{others.join('; ')}</Alert>}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Select label={t('partners.kind')} required allowDeselect={false} value={form.kind}
+              onChange={(v) => v && set('kind', v as PartnerKind)} error={errorFor(errors, 'kind')}
+              data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partners.kinds.${k}`) }))} data-autofocus />
+            <OrgUnitSelect label={t('partners.orgUnit')} required value={form.orgUnitId}
+              onChange={(v) => set('orgUnitId', v)} error={errorFor(errors, 'orgUnitId')} />
+          </SimpleGrid>
+          <NamesInputs stacked value={form.name} onChange={(name) => set('name', name)} errors={errors} />
+          <TextInput label={t('partners.address')} value={form.address}
+            onChange={(e) => set('address', e.currentTarget.value)} error={errorFor(errors, 'address')} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <TextInput label={t('partners.phone')} type="tel" value={form.phone}
+              onChange={(e) => set('phone', e.currentTarget.value)} error={errorFor(errors, 'phone')} />
+            <TextInput label={t('partners.email')} type="email" value={form.email}
+              onChange={(e) => set('email', e.currentTarget.value)} error={errorFor(errors, 'email')} />
+            <TextInput label={t('partners.website')} type="url" value={form.website} placeholder="https://"
+              onChange={(e) => set('website', e.currentTarget.value)} error={errorFor(errors, 'website')} />
+          </SimpleGrid>
+          <Textarea label={t('partners.note')} autosize minRows={2} maxRows={6} value={form.note}
+            onChange={(e) => set('note', e.currentTarget.value)} error={errorFor(errors, 'note')} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose} disabled={save.isPending}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={save.isPending} disabled={save.isPending}>{t('common.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,24 @@
+// Who may do what, as the UI needs to know it to show or hide buttons.
+// The server decides; these only keep the UI from offering what it would refuse.
+import type { Role, User } from './types';
+
+const WRITERS: Role[] = ['admin', 'national', 'regional'];
+const PARTNER_WRITERS: Role[] = ['admin', 'national', 'regional', 'centre_manager'];
+const AUDIT_READERS: Role[] = ['admin', 'national', 'regional', 'centre_manager'];
+
+/** May create, edit, move and archive org units and centres. */
+export const canWriteNetwork = (user: User | null | undefined): boolean => !!user && WRITERS.includes(user.role);
+
+/** May edit this centre (a centre manager only their own). */
+export function canEditCentre(user: User | null | undefined, centreId: string): boolean {
+  if (!user) return false;
+  if (WRITERS.includes(user.role)) return true;
+  return user.role === 'centre_manager' && user.orgUnitId === centreId;
+}
+
+/** May write partners and partnerships. */
+export const canWritePartners = (user: User | null | undefined): boolean =>
+  !!user && PARTNER_WRITERS.includes(user.role);
+
+export const canReadAudit = (user: User | null | undefined): boolean => !!user && AUDIT_READERS.includes(user.role);
+export const isAdmin = (user: User | null | undefined): boolean => user?.role === 'admin';

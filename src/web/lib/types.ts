@@ -1,0 +1,109 @@
+// Shapes of the documented API (docs/api.md) as the web app reads them.
+import type { Lang, Names } from './names';
+
+export type Role = 'admin' | 'national' | 'regional' | 'centre_manager' | 'facilitator' | 'employer' | 'learner';
+export const ROLES: Role[] = ['admin', 'national', 'regional', 'centre_manager', 'facilitator', 'employer', 'learner'];
+
+export type OrgUnitKind = 'country' | 'oblast' | 'city' | 'raion' | 'settlement' | 'centre';
+export const ORG_UNIT_KINDS: OrgUnitKind[] = ['country', 'oblast', 'city', 'raion', 'settlement', 'centre'];
+
+export type CentreType = 'library' | 'online_centre' | 'clc' | 'mobile' | 'vet_school' | 'ngo';
+export const CENTRE_TYPES: CentreType[] = ['library', 'online_centre', 'clc', 'mobile', 'vet_school', 'ngo'];
+
+export type Connectivity = 'satellite' | 'fixed' | 'mobile' | 'none';
+export const CONNECTIVITIES: Connectivity[] = ['satellite', 'fixed', 'mobile', 'none'];
+
+export type PartnerKind =
+  | 'employment_centre' | 'akimat' | 'ngo' | 'vet_school' | 'business' | 'chamber' | 'donor' | 'migration_department';
+export const PARTNER_KINDS: PartnerKind[] = [
+  'employment_centre', 'akimat', 'ngo', 'vet_school', 'business', 'chamber', 'donor', 'migration_department',
+];
+
+export const LANGS: Lang[] = ['kk', 'ru', 'en'];
+
+interface Tracked {
+  version: string;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UnitRef { id: string; code: string; kind: OrgUnitKind; name: Names }
+
+export interface OrgUnit extends Tracked {
+  id: string;
+  code: string;
+  kind: OrgUnitKind;
+  name: Names;
+  parentId: string | null;
+  aliases: string[];
+  lat: number | null;
+  lon: number | null;
+  depth: number;
+  /** Only on GET /api/org-units/:id (and on list items if the server adds it). */
+  childCount?: number;
+  ancestors?: UnitRef[];
+}
+
+export interface Centre extends Tracked {
+  id: string;
+  code: string;
+  type: CentreType;
+  name: Names;
+  orgUnitId: string;
+  ancestors?: UnitRef[];
+  address: string | Names | null;
+  lat: number | null;
+  lon: number | null;
+  phone: string | null;
+  email: string | null;
+  facilitators: string[];
+  openedOn: string | null;
+  connectivity: Connectivity;
+  computers: number | null;
+  languages: Lang[];
+  openingHours: string | null;
+  invented: boolean;
+  warnings?: string[];
+}
+
+export interface Partner extends Tracked {
+  id: string;
+  kind: PartnerKind;
+  name: Names;
+  orgUnitId: string;
+  orgUnit?: UnitRef;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  note: string | null;
+}
+
+export interface Partnership extends Tracked {
+  id: string;
+  centreId: string;
+  centre: { id: string; code: string; name: Names };
+  partnerId: string;
+  partner: { id: string; kind: PartnerKind; name: Names };
+  role: string;
+  startDate: string;
+  endDate: string | null;
+  note: string | null;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgUnitId: string;
+  orgUnit?: UnitRef;
+  partnerId: string | null;
+  locale: Lang | null;
+  active: boolean;
+  version: string;
+}
+
+export interface Me { user: User; csrfToken: string }
+export interface Health { status: string; db: string; version: string; demo: boolean }

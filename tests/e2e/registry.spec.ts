@@ -1,0 +1,189 @@
+// The network registry in a browser: an English browser switches to Kazakh,
+// the East Kazakhstan regional coordinator signs in, sees only their oblast's
+// centres, edits the Pushkin library's opening hours and finds the edit in
+// the audit trail. axe runs on every page; screenshots at desktop and 375 px.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer,
+} from './support.js';
+
+const USER = 'regional.vko';
+const PASSWORD = 'kerege-demo-2026';
+const PUSHKIN = 'А.С. Пушкин атындағы Шығыс Қазақстан облыстық кітапханасы';
+const SWITCHER = 'Тіл · Язык · Language';
+
+let server: StartedServer;
+let browser: Browser;
+let axeSource = '';
+
+beforeAll(async () => {
+  server = await startServer({ demo: true });
+  browser = await launchBrowser();
+  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** axe on the page as it is. The server's CSP (script-src 'self') refuses the
+ *  inline <script> the harness would add axe with; code evaluated through the
+ *  DevTools protocol is not subject to CSP, so axe is put in place that way first. */
+async function axe(page: Page): Promise<void> {
+  await page.evaluate(axeSource);
+  await expectNoSeriousA11yViolations(page);
+}
+
+async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: document.documentElement.clientWidth,
+  }));
+  expect(scroll, `${where}: the page is wider than the window`).toBeLessThanOrEqual(width);
+}
+
+/** Wait until nothing is loading (no "Жүктелуде…" status and no pending requests). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('status').filter({ hasText: 'Жүктелуде' }).first().waitFor({ state: 'detached' }).catch(() => undefined);
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.getByLabel('Пайдаланушы аты').fill(USER);
+  await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/network\//);
+  // On a phone the name is in the (closed) navigation drawer: present, not visible.
+  await page.getByTestId('user-name').first().waitFor({ state: 'attached' });
+  expect(await page.getByTestId('user-name').first().textContent()).toBe('Айгүл Қасымова');
+}
+
+describe('network registry journey', () => {
+  it('switches to Kazakh, signs in, sees only its oblast, edits a centre, finds the edit in the audit trail', async () => {
+    const page = await newPage(browser, `${server.url}/login`, { locale: 'en-US', viewport: { width: 1280, height: 900 } });
+
+    // An English browser gets the English page.
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByTestId('demo-banner').waitFor();
+    await axe(page);
+
+    // The language switcher turns the page Kazakh.
+    await page.getByLabel(SWITCHER).selectOption('kk');
+    await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('kk');
+    expect(await page.getByRole('button', { name: 'Кіру' }).isVisible()).toBe(true);
+    await axe(page);
+    await screenshot(page, 'registry-login-kk-desktop');
+
+    // A wrong password is refused in Kazakh, then the right one signs in.
+    await page.getByLabel('Пайдаланушы аты').fill(USER);
+    await page.getByLabel('Құпиясөз', { exact: false }).first().fill('not-the-password');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('login-error').waitFor();
+    expect(await page.getByTestId('login-error').innerText()).toContain('қате');
+    await signIn(page);
+    expect(await page.getAttribute('html', 'lang')).toBe('kk');
+
+    // The network page opens at the coordinator's oblast.
+    await page.getByRole('heading', { name: 'Шығыс Қазақстан облысы' }).waitFor();
+    await settled(page);
+    await axe(page);
+    await screenshot(page, 'registry-network-kk-desktop');
+
+    // Centres: only East Kazakhstan ones.
+    await page.getByRole('link', { name: 'Орталықтар', exact: true }).click();
+    await page.getByRole('link', { name: PUSHKIN }).waitFor();
+    await settled(page);
+    const table = await page.getByRole('table').innerText();
+    expect(table).not.toContain('Қордай');
+    const inScope = await page.evaluate(async () => {
+      const answer = await fetch('/api/centres?limit=200').then((r) => r.json());
+      return answer.items.map((c: { ancestors: { code: string }[] }) => c.ancestors.map((a) => a.code));
+    });
+    expect(inScope.length).toBeGreaterThan(0);
+    for (const codes of inScope) expect(codes).toContain('KZ-VOS');
+    await axe(page);
+    await screenshot(page, 'registry-centres-kk-desktop');
+
+    // Searching for a centre of another oblast finds nothing; the filter is in the URL.
+    await page.getByLabel('Іздеу').fill('Kordai');
+    await page.keyboard.press('Enter');
+    await page.getByText('Сүзгілерге сай орталық табылмады.').waitFor();
+    expect(page.url()).toContain('q=Kordai');
+    await page.getByRole('button', { name: 'Сүзгілерді тазарту' }).click();
+    await page.getByRole('link', { name: PUSHKIN }).waitFor();
+
+    // The centre page, then its edit form.
+    await page.getByRole('link', { name: PUSHKIN }).click();
+    await page.getByRole('heading', { name: PUSHKIN }).waitFor();
+    await settled(page);
+    await axe(page);
+    await screenshot(page, 'registry-centre-kk-desktop');
+
+    await page.getByRole('link', { name: 'Өңдеу' }).click();
+    const hours = page.getByLabel('Жұмыс уақыты');
+    await hours.waitFor();
+    await axe(page);
+    const newHours = `Сс–Жс 09:00–19:00 (${Date.now() % 100000})`;
+    await hours.fill(newHours);
+    await page.getByRole('button', { name: 'Сақтау' }).click();
+    await page.waitForURL((url) => /\/centres\/[^/]+$/.test(url.pathname));
+    await page.getByText(newHours).waitFor();
+
+    // The audit trail shows the edit, with the new value in its changes.
+    await page.getByRole('link', { name: 'Өзгерістер журналы', exact: true }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await settled(page);
+    const row = page.getByRole('row').filter({ hasText: USER }).filter({ hasText: PUSHKIN }).first();
+    await row.waitFor();
+    await row.locator('button[aria-expanded]').click();
+    await page.getByText(newHours).first().waitFor();
+    await axe(page);
+    await screenshot(page, 'registry-audit-kk-desktop');
+
+    await page.context().close();
+  });
+
+  it('works on a 375 px phone in Kazakh', async () => {
+    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
+    // A Kazakh browser gets Kazakh at once.
+    await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
+    await expectNoHorizontalOverflow(page, 'login');
+    await axe(page);
+    await screenshot(page, 'registry-login-kk-375');
+    await signIn(page);
+    await settled(page);
+    await expectNoHorizontalOverflow(page, 'network');
+    await axe(page);
+    await screenshot(page, 'registry-network-kk-375');
+
+    // The navigation hides behind the burger on a phone.
+    await page.getByRole('button', { name: 'Мәзірді ашу' }).click();
+    await page.getByRole('link', { name: 'Орталықтар', exact: true }).click();
+    await page.getByRole('link', { name: PUSHKIN }).waitFor();
+    await settled(page);
+    await expectNoHorizontalOverflow(page, 'centres');
+    await axe(page);
+    await screenshot(page, 'registry-centres-kk-375');
+
+    await page.getByRole('link', { name: PUSHKIN }).click();
+    await page.getByRole('heading', { name: PUSHKIN }).waitFor();
+    await settled(page);
+    await expectNoHorizontalOverflow(page, 'centre');
+    await axe(page);
+    await screenshot(page, 'registry-centre-kk-375');
+
+    await page.getByRole('link', { name: 'Өңдеу' }).click();
+    await page.getByLabel('Жұмыс уақыты').waitFor();
+    await expectNoHorizontalOverflow(page, 'centre edit');
+    await axe(page);
+    await screenshot(page, 'registry-centre-edit-kk-375');
+
+    await page.context().close();
+  });
+});

@@ -1,0 +1,237 @@
+// Harness for browser journeys (tests/e2e/*.spec.ts).
+// Run with: npx vitest run --config vitest.e2e.config.ts
+// Journeys that use startServer() need the built server: node scripts/build.mjs --force
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AxeResults, RunOptions } from 'axe-core';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const outDir = path.join(repoRoot, 'tests/e2e/out');
+
+// ------------------------------------------------------------------ server
+
+export interface StartedServer {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  url: string;
+  /** Stops the server and deletes its temp directory (and the database). */
+  stop(): Promise<void>;
+  /** Absolute path of the fresh SQLite file the server uses. */
+  dbPath: string;
+  /** Everything the server printed so far (stdout and stderr interleaved). */
+  output(): string;
+}
+
+export interface StartServerOptions {
+  /** KEREGE_DEMO=1 when true (default false). */
+  demo?: boolean;
+  /** Extra environment for the server; overrides the defaults. */
+  env?: Record<string, string>;
+}
+
+/** A port that was free a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      if (addr === null || typeof addr === 'string') {
+        srv.close();
+        reject(new Error('could not find a free port'));
+        return;
+      }
+      const { port } = addr;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * Starts the built Kerege server (`node dist/server/cli.js serve`) on a free
+ * port with a fresh SQLite database in a temp directory, and waits until
+ * `GET /api/health` answers 200 (up to 60 s).
+ */
+export async function startServer(opts: StartServerOptions = {}): Promise<StartedServer> {
+  const cli = path.join(repoRoot, 'dist/server/cli.js');
+  if (!existsSync(cli)) {
+    throw new Error(`${cli} is missing: build first (node scripts/build.mjs --force)`);
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kerege-e2e-'));
+  const dbPath = path.join(dir, 'kerege.db');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+
+  let log = '';
+  const child = spawn(process.execPath, [cli, 'serve'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${dbPath}`,
+      KEREGE_DEMO: opts.demo ? '1' : '0',
+      ...opts.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (b: Buffer) => (log += b.toString()));
+  child.stderr?.on('data', (b: Buffer) => (log += b.toString()));
+  let spawnError: Error | undefined;
+  child.on('error', (e) => (spawnError = e));
+
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      if (!(await waitForExit(child, 10_000))) {
+        child.kill('SIGKILL');
+        await waitForExit(child, 5_000);
+      }
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  const fail = async (why: string): Promise<never> => {
+    await stop();
+    const msg = `startServer: ${why}\n----- server output -----\n${log || '(nothing)'}\n-------------------------`;
+    console.error(msg);
+    throw new Error(msg);
+  };
+
+  const deadline = Date.now() + 60_000;
+  let lastError = '';
+  for (;;) {
+    if (spawnError) return fail(`could not spawn the server: ${spawnError.message}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      return fail(`server exited early (code ${child.exitCode}, signal ${child.signalCode})`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.status === 200) break;
+      lastError = `GET /api/health answered ${res.status}`;
+    } catch (e) {
+      lastError = e instanceof Error ? `${e.message}${e.cause ? ` (${String(e.cause)})` : ''}` : String(e);
+    }
+    if (Date.now() > deadline) return fail(`no 200 from ${url}/api/health within 60 s; last: ${lastError}`);
+    await sleep(200);
+  }
+
+  return { url, stop, dbPath, output: () => log };
+}
+
+// ------------------------------------------------------------------ browser
+
+export const chromiumPath = '/usr/bin/chromium';
+
+/** Debian's headless Chromium, with the flags these machines need. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`${chromiumPath} is missing: run scripts/test-all.sh as root once (installs Debian's chromium)`);
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export interface NewPageOptions {
+  /** BCP 47 locale for navigator.language and Accept-Language (default 'en-US'). */
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
+/** A fresh browser context (own cookies and storage) with one page opened at `url`. */
+export async function newPage(browser: Browser, url: string, opts: NewPageOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    locale: opts.locale ?? 'en-US',
+    ...(opts.viewport ? { viewport: opts.viewport } : {}),
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+// ------------------------------------------------------------------ accessibility
+
+let axeSource: string | undefined;
+async function loadAxe(): Promise<string> {
+  if (axeSource === undefined) {
+    const require = createRequire(import.meta.url);
+    axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  }
+  return axeSource;
+}
+
+export interface A11yOptions {
+  /** Passed to axe.run (e.g. { rules: { 'color-contrast': { enabled: false } } }). Use sparingly. */
+  axeOptions?: RunOptions;
+}
+
+/**
+ * Runs axe-core on the page as it is now and throws when any violation has
+ * impact 'serious' or 'critical'. Returns the full results for anything else.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, opts: A11yOptions = {}): Promise<AxeResults> {
+  const present = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!present) await page.addScriptTag({ content: await loadAxe() });
+  const results = await page.evaluate(
+    (options) =>
+      (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(
+        document,
+        options ?? {},
+      ),
+    opts.axeOptions,
+  );
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) {
+    const lines = serious.map((v) => {
+      const targets = v.nodes
+        .slice(0, 3)
+        .map((n) => JSON.stringify(n.target))
+        .join(', ');
+      const more = v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : '';
+      return `- [${v.impact}] ${v.id}: ${v.help}\n    at ${targets}${more}`;
+    });
+    throw new Error(`${serious.length} serious/critical accessibility violation(s) on ${page.url()}:\n${lines.join('\n')}`);
+  }
+  return results;
+}
+
+// ------------------------------------------------------------------ screenshots
+
+/** Saves a full-page PNG to tests/e2e/out/<name>.png (gitignored) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(outDir, { recursive: true });
+  const file = path.join(outDir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

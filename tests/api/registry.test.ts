@@ -25,6 +25,8 @@ describe.each(ENGINES)('registry on %s', (engine) => {
       const res = await admin.get(`/api/org-units?q=${encodeURIComponent(q)}&kind=city`);
       expect(res.status, q).toBe(200);
       expect(res.body.items.map((u: { code: string }) => u.code), q).toContain('KZ-VOS-UKA');
+      const centres = await regional.get(`/api/centres?q=${encodeURIComponent(q)}`);
+      expect(centres.body.items.map((c: { code: string }) => c.code), `centres in ${q}`).toContain('LIB-VOS-PUSHKIN');
     }
   });
 

@@ -1,4 +1,5 @@
 // Keyset pagination: a page ends with the last row's sort value and id, encoded as an
+import { foldForSearch } from '../../domain/fold.js';
 // opaque cursor; the next page starts strictly after it. Stable under inserts, fast on both engines.
 import { sql, type Expression, type RawBuilder } from 'kysely';
 import { invalid } from '../errors.js';
@@ -34,3 +35,8 @@ export const parseJsonArray = (text: string | null): string[] => {
   const value = JSON.parse(text);
   return Array.isArray(value) ? value : [];
 };
+
+/** The folded search term of a `q` parameter, or null when there is nothing to search for. */
+export function searchTerm(q: string | undefined): string | null {
+  return q ? foldForSearch(q) || null : null;
+}

@@ -42,6 +42,8 @@ export interface CentreFilter {
   scopePath: string | null;
   unitPath?: string;
   search: string | null;
+  /** Paths of places whose names match the search: their centres match too. */
+  placePaths?: string[];
   type?: string;
   connectivity?: string;
   includeArchived: boolean;
@@ -55,7 +57,14 @@ export async function listCentres(db: Queryable, f: CentreFilter) {
   let query = base(db);
   if (f.scopePath) query = query.where(startsWith(sql.ref('u.path'), f.scopePath));
   if (f.unitPath) query = query.where(startsWith(sql.ref('u.path'), f.unitPath));
-  if (f.search) query = query.where('u.search_key', 'like', `%${f.search}%`);
+  if (f.search) {
+    const search = f.search;
+    const places = f.placePaths ?? [];
+    query = query.where((eb) => eb.or([
+      eb('u.search_key', 'like', `%${search}%`),
+      ...places.map((p) => startsWith(sql.ref('u.path'), p)),
+    ]));
+  }
   if (f.type) query = query.where('centres.type', '=', f.type);
   if (f.connectivity) query = query.where('centres.connectivity', '=', f.connectivity);
   if (!f.includeArchived) query = query.where('centres.deleted_at', 'is', null);
@@ -63,6 +72,14 @@ export async function listCentres(db: Queryable, f: CentreFilter) {
   const rows = await query.orderBy(name).orderBy('centres.id').limit(f.limit + 1).execute();
   const locale = nameColumn(f.locale);
   return pageOf(rows, f.limit, (r) => [r[locale], r.id]);
+}
+
+/** Places (not centres) whose names match a folded search, so "Oskemen" finds the centres there. */
+export async function matchingPlacePaths(db: Queryable, search: string, scopePath: string | null, max = 20): Promise<string[]> {
+  let query = db.selectFrom('org_units').select('path').where('kind', '!=', 'centre').where('deleted_at', 'is', null)
+    .where('search_key', 'like', `%${search}%`);
+  if (scopePath) query = query.where(startsWith(sql.ref('path'), scopePath));
+  return (await query.limit(max).execute()).map((r) => r.path);
 }
 
 /** Every live centre in scope, compactly, for the map. */

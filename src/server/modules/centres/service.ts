@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import { CentreInput, CentreListQuery, CentrePatch } from '../../../domain/registry.js';
 import { insideKazakhstan } from '../../../domain/territory.js';
-import { foldForSearch } from '../../../domain/fold.js';
 import { UUID_PATTERN, uuidv7 } from '../../../domain/ids.js';
 import { assertCan, assertInScope, assertWritable } from '../../auth/access.js';
 import type { Actor, Ctx, Queryable } from '../../context.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { insertRecord, updateRecord } from '../../db/write.js';
+import { searchTerm } from '../../db/paging.js';
 import { KeregeError, invalid, notFound } from '../../errors.js';
 import { findOrgUnit } from '../org-units/queries.js';
 import { applyUnitPatch, assertParentKind, referencedUnit, unitSearchKey, visibleUnit } from '../org-units/service.js';
@@ -29,8 +29,10 @@ async function present(db: Queryable, row: q.CentreRow) {
 export async function listCentres(ctx: Ctx, query: z.infer<typeof CentreListQuery>) {
   const actor = assertCan(ctx.actor, 'registry.read');
   const unit = query.orgUnit ? await visibleUnit(ctx.db, actor, query.orgUnit) : undefined;
+  const search = searchTerm(query.q);
+  const placePaths = search ? await q.matchingPlacePaths(ctx.db, search, actor.scopePath) : [];
   const page = await q.listCentres(ctx.db, {
-    scopePath: actor.scopePath, unitPath: unit?.path, search: query.q ? foldForSearch(query.q) : null,
+    scopePath: actor.scopePath, unitPath: unit?.path, search, placePaths,
     type: query.type, connectivity: query.connectivity, includeArchived: query.includeArchived,
     limit: query.limit, cursor: query.cursor, locale: ctx.locale,
   });

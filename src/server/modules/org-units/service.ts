@@ -3,12 +3,13 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { ALLOWED_PARENTS, OrgUnitInput, OrgUnitListQuery, OrgUnitPatch, type OrgUnitKind } from '../../../domain/registry.js';
-import { foldForSearch, searchKey } from '../../../domain/fold.js';
+import { searchKey } from '../../../domain/fold.js';
 import { uuidv7 } from '../../../domain/ids.js';
 import { assertCan, assertInScope, assertWritable } from '../../auth/access.js';
 import type { Actor, Ctx, Queryable } from '../../context.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { archiveRecord, insertRecord, restoreRecord, updateRecord } from '../../db/write.js';
+import { searchTerm } from '../../db/paging.js';
 import { KeregeError, invalid, notFound } from '../../errors.js';
 import * as q from './queries.js';
 
@@ -43,7 +44,7 @@ export async function listOrgUnits(ctx: Ctx, query: z.infer<typeof OrgUnitListQu
   const actor = assertCan(ctx.actor, 'registry.read');
   const parent = query.parent ? await visibleUnit(ctx.db, actor, query.parent) : undefined;
   const page = await q.listOrgUnits(ctx.db, {
-    scopePath: actor.scopePath, search: query.q ? foldForSearch(query.q) : null, parentId: parent?.id,
+    scopePath: actor.scopePath, search: searchTerm(query.q), parentId: parent?.id,
     kind: query.kind, includeArchived: query.includeArchived, limit: query.limit, cursor: query.cursor, locale: ctx.locale,
   });
   return { items: page.rows.map(q.toOrgUnit), nextCursor: page.nextCursor };

@@ -1,11 +1,12 @@
 // Partner organisations and the partnerships between a centre and an organisation.
 import { z } from 'zod';
 import { PartnerInput, PartnerListQuery, PartnerPatch, PartnershipInput, PartnershipListQuery, PartnershipPatch } from '../../../domain/registry.js';
-import { foldForSearch, searchKey } from '../../../domain/fold.js';
+import { searchKey } from '../../../domain/fold.js';
 import { UUID_PATTERN } from '../../../domain/ids.js';
 import { assertCan, assertWritable } from '../../auth/access.js';
 import type { Actor, Ctx, Queryable } from '../../context.js';
 import { archiveRecord, insertRecord, restoreRecord, updateRecord } from '../../db/write.js';
+import { searchTerm } from '../../db/paging.js';
 import { KeregeError, invalid, notFound } from '../../errors.js';
 import { visibleCentre } from '../centres/service.js';
 import { referencedUnit, visibleUnit } from '../org-units/service.js';
@@ -24,7 +25,7 @@ export async function listPartners(ctx: Ctx, query: z.infer<typeof PartnerListQu
   const actor = assertCan(ctx.actor, 'registry.read');
   const unit = query.orgUnit ? await visibleUnit(ctx.db, actor, query.orgUnit) : undefined;
   const page = await q.listPartners(ctx.db, {
-    scopePath: actor.scopePath, search: query.q ? foldForSearch(query.q) : null, kind: query.kind, unitPath: unit?.path,
+    scopePath: actor.scopePath, search: searchTerm(query.q), kind: query.kind, unitPath: unit?.path,
     includeArchived: query.includeArchived, limit: query.limit, cursor: query.cursor, locale: ctx.locale,
   });
   return { items: page.rows.map(q.toPartner), nextCursor: page.nextCursor };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { UserInput, UserListQuery, UserPatch, type Role } from '../../../domain/accounts.js';
 import type { Locale } from '../../../domain/common.js';
-import { foldForSearch, searchKey } from '../../../domain/fold.js';
+import { searchKey } from '../../../domain/fold.js';
 import { assertCan, requireActor } from '../../auth/access.js';
 import { decoyHash, hashPassword, verifyPassword } from '../../auth/password.js';
 import { MAX_FAILURES, accountKey, addressKey, clearFailures, isLocked, recordFailure } from '../../auth/rate-limit.js';
@@ -10,6 +10,7 @@ import { createSession, endUserSessions } from '../../auth/sessions.js';
 import type { Ctx, Queryable } from '../../context.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { insertRecord, updateRecord } from '../../db/write.js';
+import { searchTerm } from '../../db/paging.js';
 import { KeregeError, invalid, notFound } from '../../errors.js';
 import { findOrgUnit } from '../org-units/queries.js';
 import * as q from './queries.js';
@@ -96,7 +97,7 @@ export async function listUsers(ctx: Ctx, query: z.infer<typeof UserListQuery>) 
   const unit = query.orgUnit ? await findOrgUnit(ctx.db, query.orgUnit) : undefined;
   if (query.orgUnit && !unit) throw notFound();
   const page = await q.listUsers(ctx.db, {
-    search: query.q ? foldForSearch(query.q) : null, role: query.role, unitPath: unit?.path,
+    search: searchTerm(query.q), role: query.role, unitPath: unit?.path,
     includeArchived: query.includeArchived, limit: query.limit, cursor: query.cursor,
   });
   return { items: page.rows.map(q.toUser), nextCursor: page.nextCursor };

@@ -13,6 +13,7 @@ import { PASSWORD_MIN } from './options';
 export function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
+  const client = useQueryClient();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [local, setLocal] = useState<{ password?: string; repeat?: string }>({});
@@ -20,6 +21,8 @@ export function PasswordModal({ user, onClose }: { user: User; onClose: () => vo
   const reset = useMutation({
     mutationFn: () => apiSend('POST', `/api/users/${user.id}/password`, { password }),
     onSuccess: () => {
+      // The account's version changed: the list must not offer a stale one.
+      void client.invalidateQueries({ queryKey: ['users'] });
       notify({ message: t('users.passwordReset', { name: user.username }) });
       onClose();
     },

@@ -1,5 +1,6 @@
 // The HTTP application: plugins, the request context, errors in the caller's language,
 // the API modules, and the web app's static files with the SPA fallback.
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -7,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { assertCan, requireActor, type Permission } from './auth/access.js';
 import { authRoutes, loadActor } from './auth/routes.js';
@@ -62,6 +64,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Response schemas document the API; replies are written with plain JSON.stringify (fast).
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
+  // Over a satellite link every byte counts: API replies are compressed; the web app's files
+  // are compressed once at build time (scripts/build.mjs) and served as they are.
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -107,9 +112,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push(`${method} ${route.url}`);
   });
 
+  const webRoot = options.webRoot ?? fileURLToPath(new URL('../web/', import.meta.url));
+  const hasWeb = existsSync(`${webRoot}/index.html`);
   app.setErrorHandler((error, req, reply) => sendError(error, req, reply));
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !webRoot) return sendError(new KeregeError('not_found'), req, reply);
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !hasWeb) return sendError(new KeregeError('not_found'), req, reply);
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });
 
@@ -122,11 +129,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   auditRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  const webRoot = options.webRoot ?? fileURLToPath(new URL('../web/', import.meta.url));
-  if (existsSync(`${webRoot}/index.html`)) {
+  if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: false,
+      preCompressed: true,
       setHeaders: (res, path) => {
         const immutable = /[\\/]assets[\\/]/.test(path);
         res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { IdParams, VersionBody, page } from '../../../domain/common.js';
+import { IdParams, page } from '../../../domain/common.js';
 import { Centre, CentreInput, CentreListQuery, CentreMapItem, CentrePatch, CentreWithWarnings } from '../../../domain/registry.js';
 import type { App } from '../../app.js';
+import { tombstoneRoutes } from '../tombstone-routes.js';
 import * as service from './service.js';
 
 export function centreRoutes(app: App): void {
@@ -26,12 +27,5 @@ export function centreRoutes(app: App): void {
     config: { access: 'centre.edit' },
     schema: { tags, summary: 'Edit a centre, or move it to another org unit', params: IdParams, body: CentrePatch, response: { 200: CentreWithWarnings } },
   }, (req) => service.updateCentre(req.ctx, req.params.id, req.body));
-  app.post('/api/centres/:id/archive', {
-    config: { access: 'centre.archive' },
-    schema: { tags, summary: 'Archive a centre (tombstone)', params: IdParams, body: VersionBody, response: { 200: Centre } },
-  }, (req) => service.setCentreArchived(req.ctx, req.params.id, req.body.version, true));
-  app.post('/api/centres/:id/restore', {
-    config: { access: 'centre.archive' },
-    schema: { tags, summary: 'Undo an archive', params: IdParams, body: VersionBody, response: { 200: Centre } },
-  }, (req) => service.setCentreArchived(req.ctx, req.params.id, req.body.version, false));
+  tombstoneRoutes(app, { path: '/api/centres', tags, access: 'centre.archive', noun: 'a centre', response: Centre, set: service.setCentreArchived });
 }

@@ -1,6 +1,7 @@
-import { IdParams, VersionBody, page } from '../../../domain/common.js';
+import { IdParams, page } from '../../../domain/common.js';
 import { OrgUnit, OrgUnitDetail, OrgUnitInput, OrgUnitListQuery, OrgUnitPatch } from '../../../domain/registry.js';
 import type { App } from '../../app.js';
+import { tombstoneRoutes } from '../tombstone-routes.js';
 import * as service from './service.js';
 
 export function orgUnitRoutes(app: App): void {
@@ -21,12 +22,5 @@ export function orgUnitRoutes(app: App): void {
     config: { access: 'orgUnit.write' },
     schema: { tags, summary: 'Edit or move an org unit (with its subtree)', params: IdParams, body: OrgUnitPatch, response: { 200: OrgUnitDetail } },
   }, (req) => service.updateOrgUnit(req.ctx, req.params.id, req.body));
-  app.post('/api/org-units/:id/archive', {
-    config: { access: 'orgUnit.write' },
-    schema: { tags, summary: 'Archive (tombstone) an org unit with no active children', params: IdParams, body: VersionBody, response: { 200: OrgUnitDetail } },
-  }, (req) => service.setUnitArchived(req.ctx, req.params.id, req.body.version, true));
-  app.post('/api/org-units/:id/restore', {
-    config: { access: 'orgUnit.write' },
-    schema: { tags, summary: 'Undo an archive', params: IdParams, body: VersionBody, response: { 200: OrgUnitDetail } },
-  }, (req) => service.setUnitArchived(req.ctx, req.params.id, req.body.version, false));
+  tombstoneRoutes(app, { path: '/api/org-units', tags, access: 'orgUnit.write', noun: 'an org unit with no active children', response: OrgUnitDetail, set: service.setUnitArchived });
 }

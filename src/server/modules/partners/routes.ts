@@ -1,6 +1,7 @@
-import { IdParams, VersionBody, page } from '../../../domain/common.js';
+import { IdParams, page } from '../../../domain/common.js';
 import { Partner, PartnerInput, PartnerListQuery, PartnerPatch, Partnership, PartnershipInput, PartnershipListQuery, PartnershipPatch } from '../../../domain/registry.js';
 import type { App } from '../../app.js';
+import { tombstoneRoutes } from '../tombstone-routes.js';
 import * as service from './service.js';
 
 export function partnerRoutes(app: App): void {
@@ -21,14 +22,7 @@ export function partnerRoutes(app: App): void {
     config: { access: 'partner.write' },
     schema: { tags, summary: 'Edit a partner organisation', params: IdParams, body: PartnerPatch, response: { 200: Partner } },
   }, (req) => service.updatePartner(req.ctx, req.params.id, req.body));
-  app.post('/api/partners/:id/archive', {
-    config: { access: 'partner.write' },
-    schema: { tags, summary: 'Archive a partner organisation', params: IdParams, body: VersionBody, response: { 200: Partner } },
-  }, (req) => service.setPartnerArchived(req.ctx, req.params.id, req.body.version, true));
-  app.post('/api/partners/:id/restore', {
-    config: { access: 'partner.write' },
-    schema: { tags, summary: 'Undo an archive', params: IdParams, body: VersionBody, response: { 200: Partner } },
-  }, (req) => service.setPartnerArchived(req.ctx, req.params.id, req.body.version, false));
+  tombstoneRoutes(app, { path: '/api/partners', tags, access: 'partner.write', noun: 'a partner organisation', response: Partner, set: service.setPartnerArchived });
 
   tags = ['partnerships'];
   app.get('/api/partnerships', {
@@ -43,12 +37,5 @@ export function partnerRoutes(app: App): void {
     config: { access: 'partner.write' },
     schema: { tags, summary: 'Edit a partnership', params: IdParams, body: PartnershipPatch, response: { 200: Partnership } },
   }, (req) => service.updatePartnership(req.ctx, req.params.id, req.body));
-  app.post('/api/partnerships/:id/archive', {
-    config: { access: 'partner.write' },
-    schema: { tags, summary: 'Archive a partnership', params: IdParams, body: VersionBody, response: { 200: Partnership } },
-  }, (req) => service.setPartnershipArchived(req.ctx, req.params.id, req.body.version, true));
-  app.post('/api/partnerships/:id/restore', {
-    config: { access: 'partner.write' },
-    schema: { tags, summary: 'Undo an archive', params: IdParams, body: VersionBody, response: { 200: Partnership } },
-  }, (req) => service.setPartnershipArchived(req.ctx, req.params.id, req.body.version, false));
+  tombstoneRoutes(app, { path: '/api/partnerships', tags, access: 'partner.write', noun: 'a partnership', response: Partnership, set: service.setPartnershipArchived });
 }

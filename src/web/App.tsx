@@ -2,8 +2,9 @@
 // other page is loaded when first opened.
 import { Container, MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, type ReactNode } from 'react';
+import { lazy, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { NotificationsProvider } from './components/Notifications';
 import { Shell } from './components/Shell';
 import { ErrorState, Loading } from './components/States';
@@ -30,10 +31,17 @@ const theme = createTheme({
   headings: { fontFamily: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', Roboto, 'Helvetica Neue', Arial, sans-serif" },
 });
 
-// Mantine's "dimmed" grey is 3.3:1 on white; small text needs 4.5:1.
-const cssVariablesResolver: CSSVariablesResolver = () => ({
+// Contrast for small text (WCAG AA, 4.5:1): Mantine's "dimmed" grey is 3.3:1
+// on white, and the "light" variants (badges, subtle buttons) put shade 9 of
+// green, teal or yellow on a pale tint, under 4.5:1. Darken them a little.
+const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    ...Object.fromEntries(
+      Object.keys(t.colors).map((c) => [`--mantine-color-${c}-light-color`, `color-mix(in srgb, var(--mantine-color-${c}-9) 65%, black)`]),
+    ),
+  },
   dark: {},
 });
 
@@ -54,6 +62,15 @@ function makeQueryClient(): QueryClient {
 }
 
 const queryClient = makeQueryClient();
+
+/** A new page starts at its top (BrowserRouter does not restore scrolling). */
+function ScrollToTop() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
+  return null;
+}
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -80,24 +97,27 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <NotificationsProvider>
           <BrowserRouter>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route element={<RequireAuth><Shell /></RequireAuth>}>
-                <Route index element={<Navigate to="/network" replace />} />
-                <Route path="network" element={<NetworkPage />} />
-                <Route path="network/:id" element={<NetworkPage />} />
-                <Route path="centres" element={<CentresPage />} />
-                <Route path="centres/new" element={<CentreEditPage />} />
-                <Route path="centres/:id" element={<CentrePage />} />
-                <Route path="centres/:id/edit" element={<CentreEditPage />} />
-                <Route path="partners" element={<PartnersPage />} />
-                <Route path="partners/:id" element={<PartnerPage />} />
-                <Route path="map" element={<MapPage />} />
-                <Route path="admin/users" element={<UsersPage />} />
-                <Route path="audit" element={<AuditPage />} />
-                <Route path="*" element={<NotFoundPage />} />
-              </Route>
-            </Routes>
+            <ScrollToTop />
+            <ErrorBoundary>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route element={<RequireAuth><Shell /></RequireAuth>}>
+                  <Route index element={<Navigate to="/network" replace />} />
+                  <Route path="network" element={<NetworkPage />} />
+                  <Route path="network/:id" element={<NetworkPage />} />
+                  <Route path="centres" element={<CentresPage />} />
+                  <Route path="centres/new" element={<CentreEditPage />} />
+                  <Route path="centres/:id" element={<CentrePage />} />
+                  <Route path="centres/:id/edit" element={<CentreEditPage />} />
+                  <Route path="partners" element={<PartnersPage />} />
+                  <Route path="partners/:id" element={<PartnerPage />} />
+                  <Route path="map" element={<MapPage />} />
+                  <Route path="admin/users" element={<UsersPage />} />
+                  <Route path="audit" element={<AuditPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </ErrorBoundary>
           </BrowserRouter>
         </NotificationsProvider>
       </QueryClientProvider>

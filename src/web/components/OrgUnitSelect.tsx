@@ -39,6 +39,9 @@ export function OrgUnitSelect(props: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [search, setSearch] = useState('');
+  // Ask the server only once someone opens the list: a form full of selects
+  // should not cost a request each over a satellite link.
+  const [opened, setOpened] = useState(false);
   const selected = useUnit(props.value);
 
   const label = (u: Pick<OrgUnit, 'name' | 'kind'>) => `${localName(u.name, lang)} · ${t(`orgUnits.kinds.${u.kind}`)}`;
@@ -52,6 +55,7 @@ export function OrgUnitSelect(props: Props) {
     queryFn: () => apiGet<Page<OrgUnit>>('/api/org-units', { q: debounced || undefined, kind: props.kind, limit: 50 }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
+    enabled: opened,
   });
 
   const data = useMemo(() => {
@@ -84,6 +88,7 @@ export function OrgUnitSelect(props: Props) {
       filter={({ options }) => options}
       data={data}
       nothingFoundMessage={found.isFetching ? t('common.loading') : t('common.nothingFound')}
+      onDropdownOpen={() => setOpened(true)}
       comboboxProps={{ withinPortal: true }}
       maxDropdownHeight={280}
     />

@@ -1,10 +1,14 @@
 import { Group, Stack, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
 /** A page's title, what is above it (a breadcrumb) and its main actions. */
 export function PageHeader({ title, above, actions, badge }: {
   title: ReactNode; above?: ReactNode; actions?: ReactNode; badge?: ReactNode;
 }) {
+  // Each page names itself in the window title: tabs, history and screen readers.
+  useEffect(() => {
+    if (typeof title === 'string') document.title = `${title} · Kerege`;
+  }, [title]);
   return (
     <Stack gap={6} mb="md">
       {above}

@@ -25,6 +25,7 @@ interface Props<T extends { id: string }> {
 export function RecordSelect<T extends { id: string }>(props: Props<T>) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
+  const [opened, setOpened] = useState(false);
   const selected = useQuery({
     queryKey: [props.resource, 'one', props.value],
     queryFn: () => apiGet<T>(`${props.endpoint}/${encodeURIComponent(props.value!)}`),
@@ -39,7 +40,7 @@ export function RecordSelect<T extends { id: string }>(props: Props<T>) {
     queryFn: () => apiGet<Page<T>>(props.endpoint, { q: debounced || undefined, limit: 20 }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
-    enabled: !props.disabled,
+    enabled: opened && !props.disabled,
   });
   const data = useMemo(() => {
     const seen = new Set<string>();
@@ -68,6 +69,7 @@ export function RecordSelect<T extends { id: string }>(props: Props<T>) {
       filter={({ options }) => options}
       data={data}
       nothingFoundMessage={found.isFetching ? t('common.loading') : t('common.nothingFound')}
+      onDropdownOpen={() => setOpened(true)}
       maxDropdownHeight={280}
     />
   );

@@ -9,6 +9,7 @@ import { useLogout, useUser } from '../lib/auth';
 import { canReadAudit, isAdmin } from '../lib/roles';
 import type { User } from '../lib/types';
 import { DemoBanner } from './DemoBanner';
+import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Loading } from './States';
 
@@ -115,9 +116,11 @@ export function Shell() {
         <Box mx="calc(var(--mantine-spacing-md) * -1)" mt="calc(var(--mantine-spacing-md) * -1)" mb="md">
           <DemoBanner />
         </Box>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

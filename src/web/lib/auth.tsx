@@ -35,11 +35,18 @@ export function useMe() {
   return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
 }
 
+// The last user seen, for the moment between a 401 (the session ended) and
+// the protected layout sending the reader to /login: pages still mounted may
+// render once more and must not crash.
+let lastUser: User | null = null;
+
 /** The signed-in user; only inside the protected layout. */
 export function useUser(): User {
   const { data } = useMe();
-  if (!data) throw new Error('useUser outside the signed-in layout');
-  return data.user;
+  if (data?.user) lastUser = data.user;
+  const user = data?.user ?? lastUser;
+  if (!user) throw new Error('useUser outside the signed-in layout');
+  return user;
 }
 
 // A language picked on the login page, by the person about to sign in, beats

@@ -52,3 +52,14 @@ export function errorMessage(t: TFunction, error: unknown): string {
   if (isOffline(error)) return t('common.offline');
   return t('common.error');
 }
+
+/** Required fields left empty, checked before a request is spent on them. */
+export function missingRequired(t: TFunction, values: Record<string, unknown>): FieldErrors {
+  const missing: FieldErrors = {};
+  for (const [path, value] of Object.entries(values)) {
+    if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
+      missing[path] = t('common.required');
+    }
+  }
+  return missing;
+}

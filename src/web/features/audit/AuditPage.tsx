@@ -1,12 +1,7 @@
 // /audit — who changed what, newest first, with a before → after diff per
 // entry. Filters live in the URL (?table=&action=&actor=&from=&to=&recordId=),
 // so a centre page can link to its own history.
-import '@mantine/core/styles/Table.css';
-import '@mantine/core/styles/Badge.css';
-import '@mantine/core/styles/Combobox.css';
-import '@mantine/core/styles/Popover.css';
-import '@mantine/core/styles/ScrollArea.css';
-import '@mantine/core/styles/SimpleGrid.css';
+import '../../components/pageStyles';
 import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -16,7 +11,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { apiGet, type Page } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { changes, DiffTable, recordLabel, type AuditEntry } from './diff';
+import { changes, DiffTable, recordLabel, useRecordName, type AuditEntry } from './diff';
 
 const TABLES = ['org_units', 'centres', 'partners', 'partnerships', 'users'] as const;
 const ACTIONS = ['create', 'update', 'archive', 'restore', 'password', 'login', 'logout'] as const;
@@ -44,6 +39,20 @@ function actionKey(entry: AuditEntry): string {
   return entry.action;
 }
 
+function RecordCell({ entry, known }: { entry: AuditEntry; known: string | null }) {
+  const fetched = useRecordName(entry.table, entry.recordId, known === null);
+  const label = known ?? fetched;
+  const path = recordPath(entry);
+  const short = `${entry.recordId.slice(0, 8)}…`;
+  const text = label ?? short;
+  return (
+    <span className="kerege-wrap">
+      {path ? <Anchor component={Link} to={path} size="sm">{text}</Anchor> : <Text span size="sm">{text}</Text>}
+      {label && <Text span size="xs" c="gray.7" ff="monospace" title={entry.recordId}> {short}</Text>}
+    </span>
+  );
+}
+
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -53,6 +62,7 @@ export default function AuditPage() {
   const [actor, setActor] = useState(filters.actor);
   const [recordId, setRecordId] = useState(filters.recordId);
   const [open, setOpen] = useState<Set<string>>(() => new Set());
+  const [showFilters, setShowFilters] = useState(false);
 
   const setFilter = (name: Filter, value: string | null) => {
     setParams((prev) => {
@@ -72,7 +82,14 @@ export default function AuditPage() {
     enabled: !badRange,
   });
   const entries = audit.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = FILTERS.some((f) => filters[f]);
+  // An update records only what changed; the record's name often comes from another entry.
+  const knownNames = new Map<string, string>();
+  for (const e of entries) {
+    const label = recordLabel(e, lang);
+    if (label && !knownNames.has(e.recordId)) knownNames.set(e.recordId, label);
+  }
+  const activeFilters = FILTERS.filter((f) => filters[f]).length;
+  const filtered = activeFilters > 0;
 
   const toggle = (id: string) => setOpen((prev) => {
     const next = new Set(prev);
@@ -91,20 +108,9 @@ export default function AuditPage() {
 
   const who = (e: AuditEntry) => e.actor?.username ?? t('audit.system');
   const action = (e: AuditEntry) => (
-    <Badge variant="light" color={ACTION_COLOURS[e.action] ?? 'gray'}>{t(`audit.actions.${actionKey(e)}`, { defaultValue: e.action })}</Badge>
+    <Badge variant="light" tt="none" color={ACTION_COLOURS[e.action] ?? 'gray'}>{t(`audit.actions.${actionKey(e)}`, { defaultValue: e.action })}</Badge>
   );
-  const record = (e: AuditEntry) => {
-    const label = recordLabel(e, lang);
-    const path = recordPath(e);
-    const short = `${e.recordId.slice(0, 8)}…`;
-    const text = label ?? short;
-    return (
-      <span className="kerege-wrap">
-        {path ? <Anchor component={Link} to={path} size="sm">{text}</Anchor> : <Text span size="sm">{text}</Text>}
-        {label && <Text span size="xs" c="gray.7" ff="monospace" title={e.recordId}> {short}</Text>}
-      </span>
-    );
-  };
+  const record = (e: AuditEntry) => <RecordCell entry={e} known={recordLabel(e, lang) ?? knownNames.get(e.recordId) ?? null} />;
   const expander = (e: AuditEntry) => {
     const count = changes(e).length;
     const expanded = open.has(e.id);
@@ -122,7 +128,7 @@ export default function AuditPage() {
   };
   const details = (e: AuditEntry) => (
     <Stack gap="xs" id={`audit-diff-${e.id}`}>
-      <DiffTable entry={e} />
+      <DiffTable entry={e} compact={isPhone} />
       {filters.recordId !== e.recordId && (
         <Group>
           <Button size="compact-xs" variant="default" onClick={() => showHistory(e.recordId)}>{t('audit.recordHistory')}</Button>
@@ -138,7 +144,20 @@ export default function AuditPage() {
         <Text c="gray.7" size="sm">{t('audit.subtitle')}</Text>
       </div>
 
-      <Paper withBorder p="sm" radius="md" component="section" aria-label={t('audit.filters')}>
+      {isPhone && (
+        <Button
+          variant="default"
+          onClick={() => setShowFilters((v) => !v)}
+          aria-expanded={showFilters}
+          aria-controls="audit-filters"
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {showFilters ? '▾ ' : '▸ '}{t('audit.filtersButton')}
+          {activeFilters > 0 && ` (${activeFilters})`}
+        </Button>
+      )}
+      {(!isPhone || showFilters) && (
+      <Paper withBorder p="sm" radius="md" component="section" aria-label={t('audit.filters')} id="audit-filters">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" verticalSpacing="xs">
           <Select
             label={t('audit.table')}
@@ -188,10 +207,11 @@ export default function AuditPage() {
         </SimpleGrid>
         {filtered && (
           <Group justify="flex-end" mt="xs">
-            <Button size="compact-sm" variant="subtle" onClick={clear}>{t('audit.clearFilters')}</Button>
+            <Button size="compact-sm" variant="subtle" onClick={clear}>{t('common.clearFilters')}</Button>
           </Group>
         )}
       </Paper>
+      )}
 
       {audit.isPending && !badRange && <Loading />}
       {audit.isError && <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />}

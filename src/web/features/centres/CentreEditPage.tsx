@@ -13,7 +13,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, Loading } from '../../components/States';
 import { UnitBreadcrumb } from '../../components/UnitBreadcrumb';
 import { ApiError } from '../../lib/api';
-import { errorFor, errorMessage, fieldErrors, otherFieldErrors } from '../../lib/errors';
+import { useUser } from '../../lib/auth';
+import { canWriteNetwork } from '../../lib/roles';
+import { errorFor, errorMessage, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
 import { localName, type Lang } from '../../lib/names';
 import { CENTRE_TYPES, CONNECTIVITIES, LANGS, type Centre, type CentreType, type Connectivity } from '../../lib/types';
 import { addressText } from './CentrePage';
@@ -23,6 +25,12 @@ const FIELDS = ['code', 'type', 'name', 'orgUnitId', 'address', 'lat', 'lon', 'p
   'openedOn', 'connectivity', 'computers', 'languages', 'openingHours'];
 
 const toNumber = (v: string | number): number | null => (v === '' || v === null ? null : Number(v));
+
+/** Only what the reader changed goes into a PATCH: smaller over a slow link, a
+ *  cleaner audit trail, and a centre manager may not even send `code` or `orgUnitId`. */
+function changedFields(next: Record<string, unknown>, before: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key])));
+}
 
 function initial(c: Centre | undefined, lang: string): CentreInput {
   if (!c) {
@@ -51,23 +59,47 @@ function CentreForm({ centre, onReload }: { centre?: Centre; onReload: () => Pro
   const save = useSaveCentre();
   const [form, setForm] = useState<CentreInput>(() => initial(centre, lang));
   const formRef = useRef<HTMLFormElement>(null);
+  const [missing, setMissing] = useState<FieldErrors>({});
+  const user = useUser();
+  // A centre manager edits their centre's details, not its code or its place.
+  const placeLocked = !!centre && !canWriteNetwork(user);
   const set = <K extends keyof CentreInput>(k: K, v: CentreInput[K]) => setForm((f) => ({ ...f, [k]: v }));
 
-  const errors = fieldErrors(save.error);
+  const hasMissing = Object.keys(missing).length > 0;
+  const errors = hasMissing ? missing : fieldErrors(save.error);
   const conflict = save.error instanceof ApiError && save.error.status === 409;
-  const validation = save.error instanceof ApiError && save.error.status === 400;
+  const validation = hasMissing || (save.error instanceof ApiError && save.error.status === 400);
   const others = otherFieldErrors(errors, FIELDS);
 
+  const alertRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // Take the keyboard to the first field the server refused.
+    // Take the keyboard to the first field the server refused, or to the
+    // message at the top of the form (a conflict, a cut link) — the Save
+    // button is far below it on a long form.
     if (validation) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [save.error, validation]);
+    else if (save.error) alertRef.current?.focus();
+  }, [save.error, missing, validation]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (save.isPending) return;
+    const lack = missingRequired(t, {
+      code: form.code, 'name.kk': form.name.kk, 'name.ru': form.name.ru, 'name.en': form.name.en,
+      orgUnitId: form.orgUnitId, lat: form.lat, lon: form.lon,
+    });
+    setMissing(lack);
+    if (Object.keys(lack).length) return;
+    const full = toBody(form);
+    const body = centre ? changedFields(full, toBody(initial(centre, lang))) : full;
+    if (centre && Object.keys(body).length === 0) {
+      navigate(`/centres/${centre.id}`);
+      return;
+    }
+    // Until the server's PATCH stops resetting omitted lists to [] (its zod
+    // `.default([])` survives `.partial()`), always send the lists along.
+    if (centre) Object.assign(body, { facilitators: full.facilitators, languages: full.languages });
     save.mutate(
-      { id: centre?.id, version: centre?.version, body: toBody(form) },
+      { id: centre?.id, version: centre?.version, body },
       { onSuccess: (saved) => navigate(`/centres/${saved.id}`, { state: { warnings: saved.warnings ?? [] } }) },
     );
   };
@@ -85,6 +117,7 @@ function CentreForm({ centre, onReload }: { centre?: Centre; onReload: () => Pro
       <PageHeader title={title} above={centre && <UnitBreadcrumb ancestors={centre.ancestors} />} />
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
+          <div ref={alertRef} tabIndex={-1} style={{ outline: 'none', scrollMarginTop: 80 }}>
           {conflict && (
             <Alert color="orange" role="alert" title={t('common.conflictTitle')}>
               <Stack gap="xs" align="flex-start">
@@ -94,6 +127,7 @@ function CentreForm({ centre, onReload }: { centre?: Centre; onReload: () => Pro
             </Alert>
           )}
           {save.error && !conflict && !validation && <Alert color="red" role="alert">{errorMessage(t, save.error)}</Alert>}
+          </div>
           {validation && (
             <Alert color="red" role="alert">
               {t('common.fixFields')}
@@ -105,6 +139,7 @@ function CentreForm({ centre, onReload }: { centre?: Centre; onReload: () => Pro
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                 <TextInput label={t('centres.code')} required value={form.code} autoCapitalize="none" spellCheck={false}
+                  disabled={placeLocked}
                   onChange={(e) => set('code', e.currentTarget.value)} error={errorFor(errors, 'code')} />
                 <Select label={t('centres.type')} required allowDeselect={false} value={form.type}
                   onChange={(v) => v && set('type', v as CentreType)} error={errorFor(errors, 'type')}
@@ -116,9 +151,14 @@ function CentreForm({ centre, onReload }: { centre?: Centre; onReload: () => Pro
 
           <Fieldset legend={t('centres.sectionPlace')}>
             <Stack gap="sm">
-              <OrgUnitSelect label={t('centres.orgUnit')} description={t('centres.orgUnitHelp')} required
-                value={form.orgUnitId} onChange={(v) => set('orgUnitId', v)} excludeKinds={['centre']}
-                error={errorFor(errors, 'orgUnitId')} />
+              {placeLocked ? (
+                <TextInput label={t('centres.orgUnit')} disabled
+                  value={centre?.ancestors?.length ? localName(centre.ancestors[centre.ancestors.length - 1].name, lang) : ''} />
+              ) : (
+                <OrgUnitSelect label={t('centres.orgUnit')} description={t('centres.orgUnitHelp')} required
+                  value={form.orgUnitId} onChange={(v) => set('orgUnitId', v)} excludeKinds={['centre']}
+                  error={errorFor(errors, 'orgUnitId')} />
+              )}
               <TextInput label={t('centres.address')} value={form.address}
                 onChange={(e) => set('address', e.currentTarget.value)} error={errorFor(errors, 'address')} />
               <SimpleGrid cols={2} spacing="sm">

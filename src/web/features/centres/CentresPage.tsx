@@ -3,6 +3,7 @@
 import '../../components/pageStyles';
 import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
@@ -109,6 +110,10 @@ export default function CentresPage() {
     setParams(next, { replace: true });
   };
   const anyFilter = FILTER_KEYS.some((k) => params.get(k));
+  // On a phone the filters other than search fold away: they would fill the first screen.
+  const moreFilters = (['orgUnit', 'type', 'connectivity', 'archived'] as const).filter((k) => params.get(k)).length;
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const showFilters = !isPhone || filtersOpen;
 
   const list = useCentreList(filter);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -125,23 +130,36 @@ export default function CentresPage() {
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" style={{ alignItems: 'end' }}>
           <SearchInput label={t('common.search')} placeholder={t('centres.searchPlaceholder')}
             value={filter.q ?? ''} onSearch={(q) => setParam('q', q)} />
-          <OrgUnitSelect label={t('centres.filterOrgUnit')} value={filter.orgUnit || null}
-            onChange={(id) => setParam('orgUnit', id)} excludeKinds={['centre']} clearable />
-          <Select label={t('centres.type')} clearable value={filter.type || null} onChange={(v) => setParam('type', v)}
-            placeholder={t('common.all')} data={CENTRE_TYPES.map((v) => ({ value: v, label: t(`centres.types.${v}`) }))} />
-          <Select label={t('centres.connectivityLabel')} clearable value={filter.connectivity || null}
-            onChange={(v) => setParam('connectivity', v)} placeholder={t('common.all')}
-            data={CONNECTIVITIES.map((v) => ({ value: v, label: t(`centres.connectivity.${v}`) }))} />
-        </SimpleGrid>
-        <Group justify="space-between" mt="sm" gap="sm">
-          <Switch label={t('common.showArchived')} checked={!!filter.includeArchived}
-            onChange={(e) => setParam('archived', e.currentTarget.checked ? '1' : null)} />
-          {anyFilter && (
-            <Button variant="subtle" size="xs" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-              {t('common.clearFilters')}
+          {isPhone && (
+            <Button variant="default" onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen}>
+              {moreFilters ? `${t('common.filters')} (${moreFilters})` : t('common.filters')}
             </Button>
           )}
-        </Group>
+          {showFilters && (
+            <>
+              <OrgUnitSelect label={t('centres.filterOrgUnit')} value={filter.orgUnit || null}
+                onChange={(id) => setParam('orgUnit', id)} excludeKinds={['centre']} clearable />
+              <Select label={t('centres.type')} clearable value={filter.type || null} onChange={(v) => setParam('type', v)}
+                placeholder={t('common.all')} data={CENTRE_TYPES.map((v) => ({ value: v, label: t(`centres.types.${v}`) }))} />
+              <Select label={t('centres.connectivityLabel')} clearable value={filter.connectivity || null}
+                onChange={(v) => setParam('connectivity', v)} placeholder={t('common.all')}
+                data={CONNECTIVITIES.map((v) => ({ value: v, label: t(`centres.connectivity.${v}`) }))} />
+            </>
+          )}
+        </SimpleGrid>
+        {(showFilters || anyFilter) && (
+          <Group justify="space-between" mt="sm" gap="sm">
+            {showFilters ? (
+              <Switch label={t('common.showArchived')} checked={!!filter.includeArchived}
+                onChange={(e) => setParam('archived', e.currentTarget.checked ? '1' : null)} />
+            ) : <span />}
+            {anyFilter && (
+              <Button variant="subtle" size="xs" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+                {t('common.clearFilters')}
+              </Button>
+            )}
+          </Group>
+        )}
       </Paper>
 
       {list.isPending ? (

@@ -117,6 +117,19 @@ export default function MapCanvas({ points, labels, title, description, onVisibl
   const visibleKey = visibleIds.join(',');
   useEffect(() => { if (width > 0) onVisibleChange(visibleIds); }, [visibleKey, width]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // A coordinator whose centres sit in one oblast starts zoomed to them; the
+  // reset button still shows the whole country.
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (fitted.current || width === 0 || points.length === 0) return;
+    fitted.current = true;
+    const xs = points.map((p) => p.x * s0 + ox);
+    const ys = points.map((p) => p.y * s0 + oy);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const k = Math.min(8, (width - 80) / Math.max(1, x1 - x0), (height - 80) / Math.max(1, y1 - y0));
+    if (k >= 1.5) centreOn((x0 + x1) / 2, (y0 + y1) / 2, k);
+  }, [points, width]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const onCentreClick = (event: ReactMouseEvent, id: string) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
@@ -278,7 +291,7 @@ function StackList({ points, onClose, onCentreClick, centresHref }: {
     >
       <div className={classes.stackHeader}>
         <Text id={headingId} fw={600} size="sm">{t('map.samePlace', { count: points.length })}</Text>
-        <CloseButton aria-label={t('map.close')} onClick={onClose} />
+        <CloseButton aria-label={t('common.close')} onClick={onClose} />
       </div>
       <ul className={classes.stackList}>
         {points.map((p, i) => (

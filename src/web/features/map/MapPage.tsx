@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState, Loading } from '../../components/States';
 import { apiGet } from '../../lib/api';
+import { useUser } from '../../lib/auth';
 import type { Page } from '../../lib/api';
 import { localName } from '../../lib/names';
 import type { Names } from '../../lib/names';
@@ -27,6 +28,7 @@ const STALE = 5 * 60_000;
 export default function MapPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const user = useUser();
   const centres = useQuery({
     queryKey: ['centres', 'map'],
     queryFn: () => apiGet<{ items: MapCentre[] }>('/api/centres/map'),
@@ -37,17 +39,21 @@ export default function MapPage() {
     queryFn: () => apiGet<Page<Unit>>('/api/org-units', { kind: 'oblast', limit: 200 }),
     staleTime: STALE,
   });
+  // Cities of republican significance hang from the country, which only
+  // nationwide roles can read (anyone else would get a 404 for it).
+  const nationwide = user.role === 'admin' || user.role === 'national';
   const cities = useQuery({
     queryKey: ['org-units', { kind: 'city', parent: 'KZ', limit: 200 }],
     queryFn: () => apiGet<Page<Unit>>('/api/org-units', { kind: 'city', parent: 'KZ', limit: 200 }),
     staleTime: STALE,
+    enabled: nationwide,
   });
 
   const [hidden, setHidden] = useState<Set<string>>(() => new Set());
   const [visibleIds, setVisibleIds] = useState<string[]>([]);
   const onVisibleChange = useCallback((ids: string[]) => setVisibleIds(ids), []);
 
-  const typeLabel = useCallback((type: string) => t(`map.types.${type}`, { defaultValue: type }), [t]);
+  const typeLabel = useCallback((type: string) => t(`centres.types.${type}`, { defaultValue: type }), [t]);
   const all = centres.data?.items ?? [];
   const located = useMemo(() => all.filter((c) => c.lat != null && c.lon != null), [all]);
   const unlocated = all.length - located.length;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { NamesInputs } from '../../components/NamesInputs';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { ApiError } from '../../lib/api';
-import { errorFor, errorMessage, fieldErrors, otherFieldErrors } from '../../lib/errors';
+import { errorFor, errorMessage, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
 import { ORG_UNIT_KINDS, type OrgUnit, type OrgUnitKind } from '../../lib/types';
 import { useSaveOrgUnit, type OrgUnitInput } from './api';
 
@@ -53,22 +53,39 @@ export function OrgUnitForm({ opened, onClose, unit, parent, onSaved, onReload }
   const { t } = useTranslation();
   const save = useSaveOrgUnit();
   const [form, setForm] = useState<OrgUnitInput>(() => initial(unit, parent));
+  const [missing, setMissing] = useState<FieldErrors>({});
 
+  // Fresh form each time the dialog opens. (Not on every new version: saving
+  // refetches the unit, and resetting then would drop the save's callback.)
   useEffect(() => {
     if (opened) {
       setForm(initial(unit, parent));
+      setMissing({});
       save.reset();
     }
-  }, [opened, unit?.id, unit?.version, parent?.id]);
-
-  const errors = fieldErrors(save.error);
+  }, [opened]); // eslint-disable-line react-hooks/exhaustive-deps
   const conflict = save.error instanceof ApiError && save.error.status === 409;
+  // After a conflict, "Reload" fetches the unit again: show that version.
+  useEffect(() => {
+    if (opened && conflict) {
+      setForm(initial(unit, parent));
+      save.reset();
+    }
+  }, [unit?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const errors = Object.keys(missing).length ? missing : fieldErrors(save.error);
   const set = <K extends keyof OrgUnitInput>(key: K, value: OrgUnitInput[K]) => setForm((f) => ({ ...f, [key]: value }));
   const kinds = unit ? [unit.kind] : parent ? CHILD_KINDS[parent.kind] : [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (save.isPending) return;
+    const lack = missingRequired(t, {
+      code: form.code, 'name.kk': form.name.kk, 'name.ru': form.name.ru, 'name.en': form.name.en,
+      ...(unit && unit.kind !== 'country' ? { parentId: form.parentId } : {}),
+    });
+    setMissing(lack);
+    if (Object.keys(lack).length) return;
     save.mutate(
       { id: unit?.id, version: unit?.version, input: { ...form, code: form.code.trim() } },
       { onSuccess: (saved) => onSaved(saved) },

@@ -6,7 +6,7 @@ import { NamesInputs } from '../../components/NamesInputs';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { ApiError } from '../../lib/api';
 import { useUser } from '../../lib/auth';
-import { errorFor, errorMessage, fieldErrors, otherFieldErrors } from '../../lib/errors';
+import { errorFor, errorMessage, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
 import { PARTNER_KINDS, type Partner, type PartnerKind } from '../../lib/types';
 import { usePartnerMutations, type PartnerInput } from './api';
 
@@ -32,21 +32,36 @@ export function PartnerForm({ opened, onClose, partner, onSaved, onReload }: {
   const user = useUser();
   const { save } = usePartnerMutations();
   const [form, setForm] = useState<PartnerInput>(() => initial(partner, user.orgUnitId));
+  const [missing, setMissing] = useState<FieldErrors>({});
+  // Fresh form each time the dialog opens (not on every new version: saving
+  // refetches the partner, and resetting then would drop the save's callback).
   useEffect(() => {
     if (opened) {
       setForm(initial(partner, user.orgUnitId));
+      setMissing({});
       save.reset();
     }
-  }, [opened, partner?.id, partner?.version]); // eslint-disable-line
-
-  const errors = fieldErrors(save.error);
+  }, [opened]); // eslint-disable-line react-hooks/exhaustive-deps
   const conflict = save.error instanceof ApiError && save.error.status === 409;
+  useEffect(() => {
+    if (opened && conflict) {
+      setForm(initial(partner, user.orgUnitId));
+      save.reset();
+    }
+  }, [partner?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const errors = Object.keys(missing).length ? missing : fieldErrors(save.error);
   const others = otherFieldErrors(errors, FIELDS);
   const set = <K extends keyof PartnerInput>(k: K, v: PartnerInput[K]) => setForm((f) => ({ ...f, [k]: v }));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (save.isPending) return;
+    const lack = missingRequired(t, {
+      'name.kk': form.name.kk, 'name.ru': form.name.ru, 'name.en': form.name.en, orgUnitId: form.orgUnitId,
+    });
+    setMissing(lack);
+    if (Object.keys(lack).length) return;
     save.mutate({ id: partner?.id, version: partner?.version, input: form }, { onSuccess: onSaved });
   };
 

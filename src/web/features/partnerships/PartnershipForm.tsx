@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecordSelect } from '../../components/RecordSelect';
 import { ApiError } from '../../lib/api';
-import { errorFor, errorMessage, fieldErrors, otherFieldErrors } from '../../lib/errors';
+import { errorFor, errorMessage, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
 import { localName } from '../../lib/names';
 import type { Centre, Partner, Partnership } from '../../lib/types';
 import { useSavePartnership, type PartnershipInput } from './api';
@@ -33,14 +33,17 @@ export function PartnershipForm({ opened, onClose, partnership, centreId, partne
   const lang = i18n.language;
   const save = useSavePartnership();
   const [form, setForm] = useState<PartnershipInput>(() => initial(partnership, centreId, partnerId));
+  const [missing, setMissing] = useState<FieldErrors>({});
+  // Fresh form each time the dialog opens.
   useEffect(() => {
     if (opened) {
       setForm(initial(partnership, centreId, partnerId));
+      setMissing({});
       save.reset();
     }
-  }, [opened, partnership?.id, partnership?.version, centreId, partnerId]); // eslint-disable-line
+  }, [opened]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const errors = fieldErrors(save.error);
+  const errors = Object.keys(missing).length ? missing : fieldErrors(save.error);
   const conflict = save.error instanceof ApiError && save.error.status === 409;
   const set = <K extends keyof PartnershipInput>(k: K, v: PartnershipInput[K]) => setForm((f) => ({ ...f, [k]: v }));
   const others = otherFieldErrors(errors, FIELDS);
@@ -48,6 +51,11 @@ export function PartnershipForm({ opened, onClose, partnership, centreId, partne
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (save.isPending) return;
+    const lack = missingRequired(t, {
+      centreId: form.centreId, partnerId: form.partnerId, role: form.role, startDate: form.startDate,
+    });
+    setMissing(lack);
+    if (Object.keys(lack).length) return;
     save.mutate({ id: partnership?.id, version: partnership?.version, input: form }, { onSuccess: onClose });
   };
 

@@ -4,6 +4,7 @@ import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantin
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import classes from './forms.module.css';
 import { useNotify } from '../../components/Notifications';
 import { ApiError, apiSend } from '../../lib/api';
 import { errorFor, errorMessage, fieldErrors } from '../../lib/errors';
@@ -41,8 +42,8 @@ export function PasswordModal({ user, onClose }: { user: User; onClose: () => vo
   const generalError = reset.error && !(reset.error instanceof ApiError && reset.error.fields.length > 0);
 
   return (
-    <Modal opened onClose={onClose} title={t('users.resetTitle', { name: user.username })}>
-      <form onSubmit={submit} noValidate>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('users.resetTitle', { name: user.username })}>
+      <form onSubmit={submit} noValidate className={classes.form}>
         <Stack gap="sm">
           <Text size="sm">{t('users.resetExplain', { name: user.displayName })}</Text>
           {generalError && <Alert color="red" role="alert">{errorMessage(t, reset.error)}</Alert>}
@@ -68,8 +69,8 @@ export function PasswordModal({ user, onClose }: { user: User; onClose: () => vo
             visibilityToggleButtonProps={{ 'aria-label': t('users.showPassword') }}
           />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('users.cancel')}</Button>
-            <Button type="submit" color="orange" loading={reset.isPending}>{t('users.resetConfirm')}</Button>
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={reset.isPending}>{t('users.resetConfirm')}</Button>
           </Group>
         </Stack>
       </form>
@@ -94,7 +95,7 @@ export function ActivationModal({ user, onClose }: { user: User; onClose: () => 
   const conflict = toggle.error instanceof ApiError && toggle.error.status === 409;
 
   return (
-    <Modal opened onClose={onClose} title={t(deactivating ? 'users.deactivateTitle' : 'users.activateTitle', { name: user.username })}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t(deactivating ? 'users.deactivateTitle' : 'users.activateTitle', { name: user.username })}>
       <Stack gap="sm">
         <Text size="sm">{t(deactivating ? 'users.deactivateExplain' : 'users.activateExplain', { name: user.displayName })}</Text>
         {conflict && (
@@ -109,8 +110,8 @@ export function ActivationModal({ user, onClose }: { user: User; onClose: () => 
         )}
         {toggle.error && !conflict && <Alert color="red" role="alert">{errorMessage(t, toggle.error)}</Alert>}
         <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose} data-autofocus>{t('users.cancel')}</Button>
-          <Button color={deactivating ? 'red' : 'green'} loading={toggle.isPending} onClick={() => toggle.mutate()}>
+          <Button variant="default" onClick={onClose} data-autofocus>{t('common.cancel')}</Button>
+          <Button color={deactivating ? 'red.9' : undefined} loading={toggle.isPending} onClick={() => toggle.mutate()}>
             {t(deactivating ? 'users.deactivate' : 'users.activate')}
           </Button>
         </Group>

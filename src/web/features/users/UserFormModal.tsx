@@ -1,15 +1,18 @@
 // Create an account, or edit its display name, role, org unit, partner and language.
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import classes from './forms.module.css';
 import { useNotify } from '../../components/Notifications';
-import { ApiError, apiGet, apiSend } from '../../lib/api';
+import { ApiError, apiSend } from '../../lib/api';
 import { errorFor, errorMessage, fieldErrors, otherFieldErrors } from '../../lib/errors';
-import { type Lang } from '../../lib/names';
+import type { Lang } from '../../lib/names';
 import { LANGS, ROLES, type Role, type User } from '../../lib/types';
-import { RemoteSelect, type RemoteOption } from './RemoteSelect';
-import { PASSWORD_MIN, USERNAME_PATTERN, partnerOption, unitOption, type PartnerItem, type UnitItem } from './options';
+import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { RecordSelect } from '../../components/RecordSelect';
+import { localName } from '../../lib/names';
+import { PASSWORD_MIN, USERNAME_PATTERN, type PartnerItem } from './options';
 
 interface Props {
   /** The account to edit; null to create one. */
@@ -35,15 +38,6 @@ export function UserFormModal({ user, onClose }: Props) {
   const [partnerId, setPartnerId] = useState<string | null>(user?.partnerId ?? null);
   const [locale, setLocale] = useState<Lang>((user?.locale as Lang | null) ?? 'kk');
   const [local, setLocal] = useState<Record<string, string>>({});
-
-  const initialUnit: RemoteOption | null = user?.orgUnit ? unitOption(user.orgUnit as UnitItem, lang, t) : null;
-  const currentPartner = useQuery({
-    queryKey: ['/api/partners', user?.partnerId],
-    queryFn: () => apiGet<PartnerItem>(`/api/partners/${user!.partnerId}`),
-    enabled: !!user?.partnerId,
-    staleTime: 60_000,
-  });
-  const initialPartner = currentPartner.data ? partnerOption(currentPartner.data, lang) : null;
 
   const save = useMutation({
     mutationFn: () => {
@@ -86,12 +80,19 @@ export function UserFormModal({ user, onClose }: Props) {
   const conflict = error instanceof ApiError && error.status === 409;
 
   return (
-    <Modal opened onClose={onClose} title={editing ? t('users.editTitle', { name: user.username }) : t('users.createTitle')} size="lg">
-      <form onSubmit={submit} noValidate>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing ? t('users.editTitle', { name: user.username }) : t('users.createTitle')} size="lg">
+      <form onSubmit={submit} noValidate className={classes.form}>
         <Stack gap="sm">
           {conflict && (
             <Alert color="orange" role="alert" title={t('users.conflictTitle')}>
-              {editing ? t('users.conflictEdit') : t('users.conflictCreate')}
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">{editing ? t('users.conflictEdit') : t('users.conflictCreate')}</Text>
+                {editing && (
+                  <Button size="xs" variant="light" color="orange" onClick={() => { void client.invalidateQueries({ queryKey: ['users'] }); onClose(); }}>
+                    {t('users.reload')}
+                  </Button>
+                )}
+              </Stack>
             </Alert>
           )}
           {error && !conflict && (!(error instanceof ApiError) || error.fields.length === 0 || other.length > 0) && (
@@ -142,29 +143,24 @@ export function UserFormModal({ user, onClose }: Props) {
             error={err('role')}
             allowDeselect={false}
           />
-          <RemoteSelect<UnitItem>
+          <OrgUnitSelect
             label={t('users.orgUnit')}
             description={t('users.orgUnitHint')}
-            placeholder={t('users.searchPlaceholder')}
             required
-            path="/api/org-units"
-            toOption={(u) => unitOption(u, lang, t)}
             value={orgUnitId}
-            initialOption={initialUnit}
-            onChange={(value) => setOrgUnitId(value)}
+            onChange={setOrgUnitId}
             error={err('orgUnitId')}
           />
           {role === 'employer' && (
-            <RemoteSelect<PartnerItem>
+            <RecordSelect<PartnerItem>
+              endpoint="/api/partners"
+              resource="partners"
+              toLabel={(p) => localName(p.name, lang)}
               label={t('users.partner')}
               description={t('users.partnerHint')}
-              placeholder={t('users.searchPlaceholder')}
               required
-              path="/api/partners"
-              toOption={(p) => partnerOption(p, lang)}
               value={partnerId}
-              initialOption={initialPartner}
-              onChange={(value) => setPartnerId(value)}
+              onChange={setPartnerId}
               error={err('partnerId')}
             />
           )}
@@ -177,8 +173,8 @@ export function UserFormModal({ user, onClose }: Props) {
             error={err('locale')}
           />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('users.cancel')}</Button>
-            <Button type="submit" loading={save.isPending}>{editing ? t('users.save') : t('users.create')}</Button>
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={save.isPending}>{editing ? t('common.save') : t('users.create')}</Button>
           </Group>
         </Stack>
       </form>

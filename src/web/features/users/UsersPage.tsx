@@ -1,16 +1,7 @@
 // /admin/users — accounts: search, filter by role and org unit, create, edit,
 // reset a password, deactivate and activate. Admins only (the server decides).
-import '@mantine/core/styles/Table.css';
-import '@mantine/core/styles/Checkbox.css';
-import '@mantine/core/styles/InlineInput.css';
-import '@mantine/core/styles/Combobox.css';
-import '@mantine/core/styles/Popover.css';
+import '../../components/pageStyles';
 import '@mantine/core/styles/Menu.css';
-import '@mantine/core/styles/ScrollArea.css';
-import '@mantine/core/styles/ModalBase.css';
-import '@mantine/core/styles/Modal.css';
-import '@mantine/core/styles/Overlay.css';
-import '@mantine/core/styles/SimpleGrid.css';
 import { Button, Checkbox, Group, Menu, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -22,9 +13,11 @@ import { useUser } from '../../lib/auth';
 import { localName } from '../../lib/names';
 import { ROLES, type Role, type User } from '../../lib/types';
 import { ActivationModal, PasswordModal } from './AccountModals';
-import { RemoteSelect } from './RemoteSelect';
+import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { UserFormModal } from './UserFormModal';
-import { unitOption, type UnitItem } from './options';
+
+/** Mantine's green.9 is 4.3:1 on the striped rows; this one is above 6:1. */
+const ACTIVE_GREEN = '#1b6b2f';
 
 type Dialog =
   | { kind: 'create' }
@@ -67,7 +60,7 @@ export default function UsersPage() {
         {user.id !== me.id && (
           <>
             <Menu.Divider />
-            <Menu.Item color={user.active ? 'red.8' : 'green.9'} onClick={() => setDialog({ kind: 'activation', user })}>
+            <Menu.Item color={user.active ? 'red.9' : undefined} onClick={() => setDialog({ kind: 'activation', user })}>
               {t(user.active ? 'users.deactivate' : 'users.activate')}
             </Menu.Item>
           </>
@@ -76,7 +69,7 @@ export default function UsersPage() {
     </Menu>
   );
   const status = (user: User) => (
-    <Text span size="sm" fw={600} c={user.active ? 'green.9' : 'gray.7'} style={{ whiteSpace: 'nowrap' }}>
+    <Text span size="sm" fw={600} c={user.active ? ACTIVE_GREEN : 'gray.7'} style={{ whiteSpace: 'nowrap' }}>
       <span aria-hidden="true">{user.active ? '● ' : '○ '}</span>
       {t(user.active ? 'users.active' : 'users.inactive')}
     </Text>
@@ -110,13 +103,12 @@ export default function UsersPage() {
             value={role}
             onChange={(value) => setRole(value as Role | null)}
           />
-          <RemoteSelect<UnitItem>
+          <OrgUnitSelect
             label={t('users.orgUnit')}
             placeholder={t('users.searchPlaceholder')}
-            path="/api/org-units"
-            toOption={(u) => unitOption(u, lang, t)}
+            clearable
             value={orgUnit}
-            onChange={(value) => setOrgUnit(value)}
+            onChange={setOrgUnit}
           />
           <Checkbox
             mt={{ base: 0, lg: 30 }}

@@ -202,7 +202,9 @@ export interface A11yOptions {
  */
 export async function expectNoSeriousA11yViolations(page: Page, opts: A11yOptions = {}): Promise<AxeResults> {
   const present = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!present) await page.addScriptTag({ content: await loadAxe() });
+  // Evaluated through the DevTools protocol, which the app's CSP (script-src 'self') does not
+  // govern; an injected <script> tag would be refused.
+  if (!present) await page.evaluate(await loadAxe());
   const results = await page.evaluate(
     (options) =>
       (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(

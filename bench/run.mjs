@@ -4,9 +4,10 @@
 // absolute budgets (server memory, first-load weight). See bench/README.md.
 //
 //   node bench/run.mjs [--only=api|memory|load] [--sqlite-only | --pg-only] [--centres=5000]
-//                      [--seed=2026] [--duration=8] [--warmup=2] [--strict]
+//                      [--seed=2026] [--duration=8] [--warmup=2] [--rounds=2] [--strict]
 import { execFileSync, fork, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,6 +27,7 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: '2026' },
     duration: { type: 'string', default: '8' },
     warmup: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '2' },
     strict: { type: 'boolean', default: false },
   },
 });
@@ -40,10 +42,11 @@ const SEED = Number(opts.seed);
 const DURATION = Number(opts.duration);
 const WARMUP = Number(opts.warmup);
 const CONNECTIONS = 10;
-const ROUNDS = 2;
+const ROUNDS = Number(opts.rounds);
 const ADMIN = { username: 'admin', password: 'kerege-demo-2026' };
 const PG_BASE = process.env.KEREGE_BENCH_PG ?? process.env.KEREGE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PG_DB = 'kerege_bench';
+const localPostgres = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(PG_BASE).hostname);
 
 const TARGETS = { apiRatio: 0.5, rssMb: 150, firstLoadKb: 200 };
 
@@ -52,7 +55,15 @@ const loud = (message) => console.log(`\n${'!'.repeat(78)}\n!!! ${message}\n${'!
 
 // ------------------------------------------------------------------ build
 log('bench: building what is missing (scripts/build.mjs)…');
-execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+try {
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+} catch {
+  if (!existsSync(join(root, 'dist/server/app.js'))) {
+    console.error('bench: the build failed and there is no dist/server to measure');
+    process.exit(1);
+  }
+  loud('the build FAILED: measuring the dist/ left by the last successful build, which may be stale');
+}
 
 const autocannon = (await import('autocannon')).default;
 const { openDatabase } = await import('../dist/server/db/dialect.js');
@@ -86,11 +97,49 @@ function rssOf(pid) {
   return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
 }
 
-async function cannon(url, headers, duration) {
+const CLK_TCK = (() => { try { return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100; } catch { return 100; } })();
+
+/** CPU time (user + system) a process has used so far, in ms. */
+function cpuMsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+}
+
+/** CPU time of every local `postgres` process (server and backends, whoever their client), by pid, in ms. */
+function postgresCpu() {
+  const byPid = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') byPid.set(entry, cpuMsOf(entry));
+    } catch { /* gone meanwhile */ }
+  }
+  return byPid;
+}
+
+/** CPU the postgres processes used since `before` (a backend that exited meanwhile is not counted). */
+function postgresCpuSince(before) {
+  let total = 0;
+  for (const [pid, ms] of postgresCpu()) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+/**
+ * Load `url` for `duration` s. With `pid`, also the CPU that process spent per request; with
+ * `postgres`, the CPU the local PostgreSQL processes spent per request (other clients included).
+ */
+async function cannon(url, headers, duration, { pid, postgres = false } = {}) {
+  const cpu0 = pid ? cpuMsOf(pid) : 0;
+  const pg0 = postgres ? postgresCpu() : null;
   const r = await autocannon({ url, connections: CONNECTIONS, duration, headers, pipelining: 1 });
+  const cpuMs = pid ? cpuMsOf(pid) - cpu0 : NaN;
+  const pgMs = postgres ? postgresCpuSince(pg0) : NaN;
   const bad = r.non2xx + r.errors + r.timeouts;
   if (bad > 0) throw new Error(`autocannon ${url}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
-  return { rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, mbps: r.throughput.average / 2 ** 20 };
+  return {
+    rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99,
+    mbps: r.throughput.average / 2 ** 20, serverCpuMsPerReq: cpuMs / r.requests.total, postgresCpuMsPerReq: pgMs / r.requests.total,
+  };
 }
 
 async function pgAdmin() {
@@ -176,15 +225,18 @@ async function benchApi(engine) {
   const headers = { cookie: server.cookie };
   log(`  server pid ${server.child.pid} on ${base}; ${apiPath} → ${server.items} items, ${(server.bytes / 1024).toFixed(1)} KB; ${oblast} holds ${centresInOblast} centres`);
   const out = { oblast, centresInOblast, apiPath, responseBytes: server.bytes, demoLoadS: data.demoS, generateS: data.genS, memory: [], api: [] };
+  const probes = { pid: server.child.pid, postgres: engine === 'postgres' && localPostgres };
   try {
-    await cannon(`${base}/bench/memory`, headers, WARMUP);
-    await cannon(`${base}${apiPath}`, headers, WARMUP);
+    await cannon(`${base}/bench/memory`, headers, WARMUP, probes);
+    await cannon(`${base}${apiPath}`, headers, WARMUP, probes);
+    const show = (r) => `${r.rps.toFixed(0)} rps (p50 ${r.p50} ms, p99 ${r.p99} ms, node CPU ${r.serverCpuMsPerReq.toFixed(2)} ms/req`
+      + `${probes.postgres ? `, postgres CPU ${r.postgresCpuMsPerReq.toFixed(2)} ms/req` : ''})`;
     for (let round = 1; round <= ROUNDS; round++) {
-      const m = await cannon(`${base}/bench/memory`, headers, DURATION);
-      const a = await cannon(`${base}${apiPath}`, headers, DURATION);
+      const m = await cannon(`${base}/bench/memory`, headers, DURATION, probes);
+      const a = await cannon(`${base}${apiPath}`, headers, DURATION, probes);
       out.memory.push(m);
       out.api.push(a);
-      log(`  round ${round}: memory ${m.rps.toFixed(0)} rps (p50 ${m.p50} ms, p99 ${m.p99} ms) · api ${a.rps.toFixed(0)} rps (p50 ${a.p50} ms, p99 ${a.p99} ms)`);
+      log(`  round ${round}: memory ${show(m)}\n           api    ${show(a)}`);
     }
     out.serverRssAfterMb = rssOf(server.child.pid).rssMb;
   } finally {
@@ -195,11 +247,20 @@ async function benchApi(engine) {
   out.bestMemory = best(out.memory);
   out.bestApi = best(out.api);
   out.ratio = out.bestApi.rps / out.bestMemory.rps;
-  log(`  ratio api/memory = ${out.ratio.toFixed(3)} (target ≥ ${TARGETS.apiRatio})`);
+  // Contention-proof companion: the Node process's CPU per request, memory ÷ API (lowest of each).
+  const leastCpu = (list) => Math.min(...list.map((r) => r.serverCpuMsPerReq));
+  out.cpuRatio = leastCpu(out.memory) / leastCpu(out.api);
+  log(`  ratio api/memory = ${out.ratio.toFixed(3)} (target ≥ ${TARGETS.apiRatio}); CPU-time ratio ${out.cpuRatio.toFixed(3)}`);
   results.api[engine] = out;
   rows.push([`centre list API / memory, ${engine} (${oblast}, ${centresInOblast} centres)`,
     `${out.ratio.toFixed(2)}  (${out.bestApi.rps.toFixed(0)} / ${out.bestMemory.rps.toFixed(0)} rps)`, `≥ ${TARGETS.apiRatio}`, out.ratio >= TARGETS.apiRatio ? 'ok' : 'MISS']);
   rows.push([`  api latency p50 / p99, ${engine}`, `${out.bestApi.p50} / ${out.bestApi.p99} ms`, '', 'info']);
+  rows.push([`  node CPU per request, memory / api, ${engine}`,
+    `${leastCpu(out.memory).toFixed(2)} / ${leastCpu(out.api).toFixed(2)} ms (ratio ${out.cpuRatio.toFixed(2)})`, '', 'info']);
+  if (probes.postgres) {
+    out.postgresCpuMsPerReq = Math.min(...out.api.map((r) => r.postgresCpuMsPerReq));
+    rows.push(['  postgres CPU per API request (all local backends)', `${out.postgresCpuMsPerReq.toFixed(2)} ms`, '', 'info']);
+  }
   rows.push([`  bench server RSS after load, ${engine}`, `${out.serverRssAfterMb.toFixed(0)} MB`, '', 'info']);
 }
 
@@ -250,11 +311,23 @@ async function benchLoad(base) {
     rows.push(['first load, gzip', 'not measured', `≤ ${TARGETS.firstLoadKb} KB`, 'skipped']);
     return;
   }
-  const get = async (path) => {
-    const res = await fetch(new URL(path, base));
-    if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
-    return Buffer.from(await res.arrayBuffer());
+  // node:http, not fetch: the bytes exactly as served, never decoded on the way.
+  const raw = (path, encoding) => new Promise((resolve, reject) => {
+    http.get(new URL(path, base), { headers: { 'accept-encoding': encoding } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => (res.statusCode === 200 ? resolve({ body: Buffer.concat(chunks), encoding: res.headers['content-encoding'] ?? 'identity' })
+        : reject(new Error(`GET ${path}: ${res.statusCode}`))));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+  /** The file itself, and what the server actually sends a browser asking for br (info only). */
+  const sizes = async (path) => {
+    const { body } = await raw(path, 'identity');
+    const served = await raw(path, 'br, gzip');
+    return { body, raw: body.length, gz: gzipSync(body).length, served: served.body.length, servedEncoding: served.encoding };
   };
+  const get = async (path) => (await raw(path, 'identity')).body;
   const html = await get('/');
   const text = html.toString('utf8');
   const refs = [];
@@ -269,32 +342,39 @@ async function benchLoad(base) {
     else if (rel.includes('modulepreload')) refs.push({ url: href, kind: 'modulepreload' });
     else if (rel.includes('preload') && ['script', 'style', 'font'].includes(as)) refs.push({ url: href, kind: `preload ${as}` });
   }
-  const files = [{ url: '/', kind: 'index.html', raw: html.length, gz: gzipSync(html).length }];
+  const files = [];
+  const add = async (path, kind) => {
+    const { body, ...size } = await sizes(path);
+    files.push({ url: path, kind, ...size });
+    return body;
+  };
+  await add('/', 'index.html');
   const seen = new Set(['/']);
   for (const ref of refs) {
     const path = new URL(ref.url, base).pathname;
     if (seen.has(path)) continue;
     seen.add(path);
-    const body = await get(path);
-    files.push({ url: path, kind: ref.kind, raw: body.length, gz: gzipSync(body).length });
+    const body = await add(path, ref.kind);
     // Fonts the stylesheets pull in count too (a woff2 barely compresses; that is measured as is).
     if (ref.kind === 'stylesheet') {
       for (const f of body.toString('utf8').matchAll(/url\(\s*["']?([^"')]+\.(?:woff2?|ttf|otf))(?:[?#][^"')]*)?["']?\s*\)/gi)) {
         const fontPath = new URL(f[1], new URL(path, base)).pathname;
         if (seen.has(fontPath)) continue;
         seen.add(fontPath);
-        const font = await get(fontPath);
-        files.push({ url: fontPath, kind: 'font (from CSS)', raw: font.length, gz: gzipSync(font).length });
+        await add(fontPath, 'font (from CSS)');
       }
     }
   }
-  const totalGz = files.reduce((s, f) => s + f.gz, 0);
-  const totalRaw = files.reduce((s, f) => s + f.raw, 0);
-  for (const f of files) log(`  ${f.url.padEnd(48)} ${f.kind.padEnd(16)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB  ${(f.gz / 1024).toFixed(1).padStart(7)} KB gz`);
-  log(`  ${'total'.padEnd(65)} ${(totalRaw / 1024).toFixed(1).padStart(8)} KB  ${(totalGz / 1024).toFixed(1).padStart(7)} KB gz`);
-  results.load = { files, totalRaw, totalGz, kbGz: totalGz / 1024 };
+  const sum = (key) => files.reduce((s, f) => s + f[key], 0);
+  const [totalRaw, totalGz, totalServed] = [sum('raw'), sum('gz'), sum('served')];
+  const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+  log(`  ${'file'.padEnd(48)} ${'kind'.padEnd(16)} ${'raw KB'.padStart(7)}  ${'gzip-6'.padStart(7)}  served (br, gzip)`);
+  for (const f of files) log(`  ${f.url.padEnd(48)} ${f.kind.padEnd(16)} ${kb(f.raw)}  ${kb(f.gz)}  ${kb(f.served)} ${f.servedEncoding}`);
+  log(`  ${'total'.padEnd(65)} ${kb(totalRaw)}  ${kb(totalGz)}  ${kb(totalServed)}`);
+  results.load = { files, totalRaw, totalGz, totalServed, kbGz: totalGz / 1024 };
   rows.push([`first load: index.html + ${files.length - 1} JS/CSS/font files, gzip -6`, `${(totalGz / 1024).toFixed(1)} KB gz (${(totalRaw / 1024).toFixed(0)} KB raw)`,
     `≤ ${TARGETS.firstLoadKb} KB`, totalGz / 1024 <= TARGETS.firstLoadKb ? 'ok' : 'MISS']);
+  rows.push(['  as served to a browser asking for br', `${(totalServed / 1024).toFixed(1)} KB`, '', 'info']);
 }
 
 // ------------------------------------------------------------------ run

@@ -76,6 +76,7 @@ export const AuditEntry = z.object({
   action: z.string(),
   table: z.string(),
   recordId: z.string(),
+  label: z.string().nullable().describe('A code or username naming the record, when it has one'),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
 });

@@ -40,7 +40,8 @@ export const OrgUnitInput = z.object({
   lat: Latitude.nullish(),
   lon: Longitude.nullish(),
 });
-export const OrgUnitPatch = OrgUnitInput.omit({ kind: true }).partial().extend({ version: Version });
+// Patches: every field optional and no defaults, so a field left out is left alone.
+export const OrgUnitPatch = OrgUnitInput.omit({ kind: true }).partial().extend({ version: Version, aliases: Aliases.optional() });
 
 export const OrgUnitRef = z.object({ id: z.string(), code: z.string(), kind: OrgUnitKind, name: Names });
 export const OrgUnit = z.object({
@@ -53,8 +54,9 @@ export const OrgUnit = z.object({
   lat: z.number().nullable(),
   lon: z.number().nullable(),
   depth: z.number(),
+  childCount: z.number().describe('Live children'),
 });
-export const OrgUnitDetail = OrgUnit.extend({ ancestors: z.array(OrgUnitRef), childCount: z.number() });
+export const OrgUnitDetail = OrgUnit.extend({ ancestors: z.array(OrgUnitRef) });
 export const OrgUnitListQuery = ListQuery.extend({
   parent: IdOrCode.optional().describe('Only the direct children of this unit'),
   kind: OrgUnitKind.optional(),
@@ -77,7 +79,11 @@ export const CentreInput = z.object({
   languages: z.array(Locale).max(3).default([]),
   openingHours: optionalText(500),
 });
-export const CentrePatch = CentreInput.partial().extend({ version: Version });
+export const CentrePatch = CentreInput.partial().extend({
+  version: Version,
+  facilitators: CentreInput.shape.facilitators.unwrap().optional(),
+  languages: CentreInput.shape.languages.unwrap().optional(),
+});
 export const Centre = z.object({
   ...RecordMeta,
   code: z.string(),
@@ -125,6 +131,7 @@ export const Partner = z.object({
   kind: PartnerKind,
   name: Names,
   orgUnitId: z.string(),
+  orgUnit: OrgUnitRef.describe('The org unit that keeps this record'),
   address: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),

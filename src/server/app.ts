@@ -15,11 +15,14 @@ import { authRoutes, loadActor } from './auth/routes.js';
 import type { Ctx } from './context.js';
 import { HybridClock } from './db/clock.js';
 import type { Db } from './db/dialect.js';
+import { FeedCache } from './db/feed-cache.js';
 import { KeregeError } from './errors.js';
 import { pickLocale, translate } from './i18n.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { centreRoutes } from './modules/centres/routes.js';
+import { courseRoutes } from './modules/courses/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { learnerRoutes } from './modules/learners/routes.js';
 import { orgUnitRoutes } from './modules/org-units/routes.js';
 import { partnerRoutes } from './modules/partners/routes.js';
 import { userRoutes } from './modules/users/routes.js';
@@ -28,7 +31,7 @@ import { VERSION } from './version.js';
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
 declare module 'fastify' {
-  interface FastifyRequest { ctx: Ctx; sessionToken: string | null }
+  interface FastifyRequest { ctx: Ctx; sessionToken: string | null; csrfToken: string | null }
   interface FastifyInstance {
     /** 'METHOD /path' of every API route, for the authorisation test. */
     apiRoutes: string[];
@@ -44,6 +47,8 @@ export interface AppOptions {
   /** Where the built web app is; defaults to dist/web next to the server build. */
   webRoot?: string;
   logger?: boolean;
+  /** Where the log goes when `logger` is on (default stdout); tests read it to check what is logged. */
+  logStream?: NodeJS.WritableStream;
   demo?: () => Promise<boolean>;
 }
 
@@ -54,8 +59,16 @@ const CSRF_EXEMPT = new Set(['/api/auth/login']);
 export async function buildApp(options: AppOptions): Promise<App> {
   const { db } = options;
   const clock = new HybridClock();
+  const cache = new FeedCache(db.engine);
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'], serializers: { req: (r) => ({ method: r.method, url: r.url.split('?')[0] }) } } : false,
+    // Personal data never reaches the log: requests are logged by path only (names travel in
+    // the query strings of /api/learners?q= and /api/learners/matches), and a database error's
+    // `detail` (PostgreSQL quotes the offending values there) is redacted.
+    logger: options.logger ? {
+      level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'err.detail'],
+      serializers: { req: (r) => ({ method: r.method, url: r.url.split('?')[0] }) },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    } : false,
     bodyLimit: BODY_LIMIT,
     trustProxy: process.env.KEREGE_TRUST_PROXY === '1',
   }).withTypeProvider<ZodTypeProvider>();
@@ -89,15 +102,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (req) => {
     // The caller's language: what the request asks for, else the user's saved choice, else English.
     const asked = req.headers['accept-language'] as string | undefined;
-    req.ctx = { db: db.kysely, engine: db.engine, clock, actor: null, locale: pickLocale(asked) };
+    req.ctx = { db: db.kysely, engine: db.engine, clock, actor: null, locale: pickLocale(asked), cache };
     if (!req.url.startsWith('/api/')) return;
     const { actor, csrfToken, token, locale } = await loadActor(db.kysely, req);
     req.ctx.actor = actor;
     if (!asked && locale) req.ctx.locale = locale;
     req.sessionToken = token;
+    req.csrfToken = csrfToken;
     if (STATE_CHANGING.has(req.method) && !CSRF_EXEMPT.has(req.url.split('?')[0]) && actor) {
       if (req.headers['x-csrf-token'] !== csrfToken) throw new KeregeError('csrf');
     }
@@ -127,6 +142,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   partnerRoutes(app);
   userRoutes(app);
   auditRoutes(app);
+  courseRoutes(app);
+  learnerRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (hasWeb) {
@@ -146,12 +163,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
 function sendError(error: unknown, req: FastifyRequest, reply: FastifyReply) {
   const locale = req.ctx?.locale ?? 'en';
   if (hasZodFastifySchemaValidationErrors(error)) {
+    // Each zod issue: keyword = its code, params = its details (minimum, maximum …).
     const fields = error.validation.map((issue) => {
-      const params = issue.params as { issue?: { code?: string; message?: string; minimum?: unknown; maximum?: unknown; path?: unknown[] } } | undefined;
-      const zodIssue = params?.issue ?? {};
-      const field = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || (issue as { params?: { missingProperty?: string } }).params?.missingProperty || '';
-      const code = fieldCode(zodIssue.code ?? issue.keyword, zodIssue.message ?? issue.message);
-      return { field: `${error.validationContext ? '' : ''}${field}`, code, message: translate(locale, `errors.field.${code}`, { min: zodIssue.minimum, max: zodIssue.maximum }) };
+      const params = (issue.params ?? {}) as { minimum?: unknown; maximum?: unknown };
+      const field = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      const code = fieldCode(issue.keyword, issue.message);
+      return { field, code, message: translate(locale, `errors.field.${code}`, { min: params.minimum, max: params.maximum }) };
     });
     return reply.code(400).send({ code: 'validation', message: translate(locale, 'errors.validation'), fields });
   }

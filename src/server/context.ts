@@ -5,6 +5,7 @@ import type { Role } from '../domain/accounts.js';
 import type { Locale } from '../domain/common.js';
 import type { HybridClock } from './db/clock.js';
 import type { Engine } from './db/dialect.js';
+import type { FeedCache } from './db/feed-cache.js';
 import type { Database } from './db/schema.js';
 
 export interface Actor {
@@ -25,4 +26,6 @@ export interface Ctx {
   clock: HybridClock;
   actor: Actor | null;
   locale: Locale;
+  /** Read answers kept while the change feed stands still (absent outside the HTTP app). */
+  cache?: FeedCache;
 }

@@ -50,6 +50,21 @@ const ACCESS: Record<string, Rule> = {
   'POST /api/users/:id/deactivate': ADMIN,
   'POST /api/users/:id/activate': ADMIN,
   'GET /api/audit': ['admin', 'national', 'regional', 'centre_manager'],
+  // Learning (decision 0011): every staff role; which record one may touch is the owner's scope.
+  'GET /api/courses': STAFF,
+  'GET /api/courses/:id': STAFF,
+  'POST /api/courses': STAFF,
+  'PATCH /api/courses/:id': STAFF,
+  'POST /api/courses/:id/archive': STAFF,
+  'POST /api/courses/:id/restore': STAFF,
+  // Learners are personal data: never employers or learners.
+  'GET /api/learners': STAFF,
+  'GET /api/learners/matches': STAFF,
+  'GET /api/learners/:id': STAFF,
+  'POST /api/learners': STAFF,
+  'PATCH /api/learners/:id': STAFF,
+  'POST /api/learners/:id/archive': STAFF,
+  'POST /api/learners/:id/restore': STAFF,
 };
 
 const DEMO_USER: Record<Role, string> = {

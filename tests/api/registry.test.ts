@@ -57,6 +57,17 @@ describe.each(ENGINES)('registry on %s', (engine) => {
     expect((await regional.get('/api/centres?orgUnit=KZ-ZHA')).status).toBe(404);
   });
 
+  it('never answers a list from a stale cache, whoever wrote the change', async () => {
+    const url = '/api/centres?orgUnit=KZ-VOS&limit=5';
+    const first = (await regional.get(url)).body.items[0];
+    expect((await regional.get(url)).body.items[0]).toEqual(first); // answered again (from the cache)
+    // a write that did not come through this app's requests, as another process would make it
+    const system = { ...env.ctx, actor: { id: 'system', username: 'system', role: 'admin' as const, orgUnitId: '', scopePath: null, partnerId: null } };
+    const { updateCentre } = await import('../../src/server/modules/centres/service.js');
+    await updateCentre(system, first.id, { version: first.version, computers: 42 });
+    expect((await regional.get(url)).body.items[0].computers).toBe(42);
+  });
+
   it('pages through centres with a cursor, without repeats', async () => {
     const seen = new Set<string>();
     let cursor: string | null = null;
@@ -100,6 +111,9 @@ describe.each(ENGINES)('registry on %s', (engine) => {
     const audit = await admin.get(`/api/audit?recordId=${settlement.body.id}`);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['restore', 'archive', 'create']);
     expect(audit.body.items[2].actor.username).toBe('regional.vko');
+    // entries speak the API's language: camelCase, names as {kk,ru,en}
+    expect(audit.body.items[2].after).toMatchObject({ code: 'KZ-VOS-TST-A', kind: 'settlement', name: { kk: 'Ақсу', ru: 'Аксу', en: 'Aksu' }, parentId: created.body.id });
+    expect(audit.body.items[1].after.archivedAt).toEqual(expect.any(String));
     // the oblast itself is above the regional coordinator's reach
     const oblast = await regional.get('/api/org-units/KZ-VOS');
     expect((await regional.patch('/api/org-units/KZ-VOS', { version: oblast.body.version, name: { kk: 'x', ru: 'x', en: 'x' } })).status).toBe(403);
@@ -127,10 +141,15 @@ describe.each(ENGINES)('registry on %s', (engine) => {
     const second = await admin.patch(`/api/centres/${centre.id}`, { version: centre.version, openingHours: 'Mon–Fri 9–18' });
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('conflict');
-    expect((await admin.get(`/api/centres/${centre.id}`)).body.openingHours).toBe(centre.openingHours);
+    const now = (await admin.get(`/api/centres/${centre.id}`)).body;
+    expect(now.openingHours).toBe(centre.openingHours);
+    // a field left out of a patch is left alone (lists included)
+    expect(now.facilitators).toEqual(centre.facilitators);
+    expect(now.languages).toEqual(centre.languages);
     const audit = await regional.get(`/api/audit?recordId=${centre.id}&action=update`);
     expect(audit.body.items[0].after).toMatchObject({ phone: '+7 723 236 1334' });
     expect(audit.body.items[0].before).toMatchObject({ phone: centre.phone });
+    expect(audit.body.items[0].label).toBe('LIB-VOS-PUSHKIN');
   });
 
   it('validates centre input field by field, in the caller\'s language, and writes nothing', async () => {
@@ -144,6 +163,7 @@ describe.each(ENGINES)('registry on %s', (engine) => {
     const fields = bad.body.fields.map((f: { field: string }) => f.field);
     for (const f of ['code', 'type', 'name.kk', 'name.ru', 'lat', 'connectivity', 'email']) expect(fields).toContain(f);
     expect(bad.body.message).toBe('Белгіленген өрістерді тексеріңіз.');
+    expect(bad.body.fields.find((f: { field: string }) => f.field === 'name.ru').message).toContain('300');
     expect((await admin.get('/api/audit?limit=1')).body.items[0].id).toBe(before);
   });
 
@@ -165,6 +185,7 @@ describe.each(ENGINES)('registry on %s', (engine) => {
       kind: 'akimat', orgUnitId: 'KZ-VOS', name: { kk: 'Облыс әкімдігі', ru: 'Акимат области', en: 'Regional akimat' }, website: 'https://example.kz',
     });
     expect(partner.status).toBe(201);
+    expect(partner.body.orgUnit).toMatchObject({ code: 'KZ-VOS', kind: 'oblast' });
     const ship = await regional.post('/api/partnerships', {
       centreId: 'LIB-VOS-PUSHKIN', partnerId: partner.body.id, role: 'funding', startDate: '2026-01-01', endDate: '2025-01-01',
     });

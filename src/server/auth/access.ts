@@ -13,6 +13,14 @@ export const PERMISSIONS = {
   'partner.write': ['admin', 'national', 'regional', 'centre_manager'],
   'user.manage': ['admin'],
   'audit.read': ['admin', 'national', 'regional', 'centre_manager'],
+  // Learning (decision 0011). Courses: every staff role reads the catalogue and may add its
+  // own unit's courses; which course one may change is decided by its owner's place in the tree.
+  'course.read': STAFF_ROLES,
+  'course.write': STAFF_ROLES,
+  // Learners are personal data: scoped staff only — never employers or learners (they get
+  // their own narrower routes later). Registering is the facilitator's daily work.
+  'learner.read': STAFF_ROLES,
+  'learner.write': STAFF_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -10,7 +10,7 @@ import type { Database } from '../db/schema.js';
 import { KeregeError } from '../errors.js';
 import * as accounts from '../modules/users/service.js';
 import { isNationwide } from './access.js';
-import { IDLE_TIMEOUT_MS, SESSION_COOKIE, endSession, findSession } from './sessions.js';
+import { IDLE_TIMEOUT_MS, SESSION_COOKIE, endSession, findSessionUser } from './sessions.js';
 
 const cookieOptions = (secure: boolean) => ({
   path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: Math.floor(IDLE_TIMEOUT_MS / 1000) * 21,
@@ -21,16 +21,12 @@ export async function loadActor(db: Kysely<Database>, req: FastifyRequest): Prom
   const token = req.cookies[SESSION_COOKIE];
   const none = { actor: null, csrfToken: null, token: null, locale: null };
   if (!token) return none;
-  const session = await findSession(db, token);
-  if (!session) return none;
-  const user = await db.selectFrom('users').innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
-    .select(['users.id', 'users.username', 'users.role', 'users.org_unit_id', 'users.partner_id', 'users.locale', 'users.active', 'users.deleted_at', 'org_units.path'])
-    .where('users.id', '=', session.userId).executeTakeFirst();
+  const user = await findSessionUser(db, token);
   if (!user || !user.active || user.deleted_at) return none;
   const role = user.role as Actor['role'];
   return {
     actor: { id: user.id, username: user.username, role, orgUnitId: user.org_unit_id, scopePath: isNationwide(role) ? null : user.path, partnerId: user.partner_id },
-    csrfToken: session.csrfToken, token, locale: user.locale as Locale,
+    csrfToken: user.csrf_token, token, locale: user.locale as Locale,
   };
 }
 
@@ -61,8 +57,7 @@ export function authRoutes(app: App): void {
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
     const me = await accounts.me(req.ctx);
-    const session = req.sessionToken ? await findSession(req.ctx.db, req.sessionToken) : null;
-    return { user: me, csrfToken: session!.csrfToken };
+    return { user: me, csrfToken: req.csrfToken! };
   });
   app.put('/api/auth/me/locale', {
     config: { access: 'signed_in' },

@@ -24,22 +24,31 @@ export async function createSession(db: Kysely<Database>, userId: string): Promi
   return { token, csrfToken };
 }
 
-export interface SessionRow { id: string; userId: string; csrfToken: string }
+/** The live session for a cookie token with its user and the user's org unit path, in one query. */
+export async function findSessionUser(db: Kysely<Database>, token: string) {
+  const row = await db.selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
+    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at',
+      'users.id', 'users.username', 'users.role', 'users.org_unit_id', 'users.partner_id', 'users.locale', 'users.active',
+      'users.deleted_at', 'org_units.path'])
+    .where('sessions.id', '=', digest(token)).executeTakeFirst();
+  if (!row || !(await stillLive(db, row.session_id, row.last_seen_at, row.expires_at))) return null;
+  return row;
+}
 
-/** The live session for a cookie token, or null; slides the idle expiry. */
-export async function findSession(db: Kysely<Database>, token: string): Promise<SessionRow | null> {
-  const row = await db.selectFrom('sessions').selectAll().where('id', '=', digest(token)).executeTakeFirst();
-  if (!row) return null;
+/** Whether a session is within its idle and absolute limits (ending it if not); slides the idle expiry. */
+async function stillLive(db: Kysely<Database>, id: string, lastSeenAt: string, expiresAt: string): Promise<boolean> {
   const now = Date.now();
-  const lastSeen = Date.parse(row.last_seen_at);
-  if (now - lastSeen > IDLE_TIMEOUT_MS || now > Date.parse(row.expires_at)) {
-    await db.deleteFrom('sessions').where('id', '=', row.id).execute();
-    return null;
+  const lastSeen = Date.parse(lastSeenAt);
+  if (now - lastSeen > IDLE_TIMEOUT_MS || now > Date.parse(expiresAt)) {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+    return false;
   }
   if (now - lastSeen > TOUCH_INTERVAL_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', row.id).execute();
+    await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', id).execute();
   }
-  return { id: row.id, userId: row.user_id, csrfToken: row.csrf_token };
+  return true;
 }
 
 export async function endSession(db: Kysely<Database>, token: string): Promise<void> {

@@ -31,8 +31,42 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // Paths and search keys are lower-case ASCII, so a case-sensitive LIKE finds the same rows,
+  // and only a case-sensitive LIKE 'prefix%' can use an index in SQLite.
+  database.pragma('case_sensitive_like = ON');
+  cacheStatements(database);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { kysely, engine: 'sqlite', close: () => kysely.destroy() };
+}
+
+/**
+ * Kysely prepares every query afresh; better-sqlite3 statements can be reused, so keep the
+ * most recent ones by SQL text (the set of distinct queries is small and fixed by the code).
+ */
+function cacheStatements(database: SQLite.Database, max = 500): void {
+  const prepare = database.prepare.bind(database);
+  const cache = new Map<string, SQLite.Statement>();
+  database.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source); // re-insert: the Map's order is the recency order
+    } else {
+      statement = prepare(source);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as typeof database.prepare;
+}
+
+/** A value that changes whenever any transaction commits a write (see feed-cache.ts). */
+export async function changeToken(db: Kysely<Database>, engine: Engine): Promise<string> {
+  if (engine === 'postgres') {
+    const { rows } = await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(db);
+    return rows[0].lsn;
+  }
+  const row = await db.selectFrom('changes').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+  return String(row?.seq ?? 0);
 }
 
 /** Column types that differ between the engines. */

@@ -2,10 +2,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db, Engine } from './dialect.js';
 import * as foundation from './migrations/0001_foundation.js';
+import * as learning from './migrations/0002_learning.js';
 
 type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
 const MIGRATIONS: Record<string, EngineMigration> = {
   '0001_foundation': foundation,
+  '0002_learning': learning,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,6 +1,6 @@
 // Keyset pagination: a page ends with the last row's sort value and id, encoded as an
-import { foldForSearch } from '../../domain/fold.js';
 // opaque cursor; the next page starts strictly after it. Stable under inserts, fast on both engines.
+import { foldForSearch } from '../../domain/fold.js';
 import { sql, type Expression, type RawBuilder } from 'kysely';
 import { invalid } from '../errors.js';
 
@@ -16,10 +16,14 @@ export function decodeCursor(cursor: string): [string, string] {
   throw invalid('cursor', 'invalid_cursor');
 }
 
-/** `(sort, id) > (cursorSort, cursorId)` written without row-value syntax, for both engines. */
+/**
+ * `(sort, id) > (cursorSort, cursorId)` written without row-value syntax, for both engines.
+ * The leading `sort >= value` is redundant logically but lets both planners start an index
+ * range at the cursor instead of scanning from the first row.
+ */
 export function after(sortColumn: Expression<unknown>, idColumn: Expression<unknown>, cursor: [string, string]): RawBuilder<boolean> {
   const [value, id] = cursor;
-  return sql<boolean>`(${sortColumn} > ${value} or (${sortColumn} = ${value} and ${idColumn} > ${id}))`;
+  return sql<boolean>`(${sortColumn} >= ${value} and (${sortColumn} > ${value} or ${idColumn} > ${id}))`;
 }
 
 /** Split a fetched `limit + 1` rows into the page and the next cursor. */

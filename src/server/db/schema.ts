@@ -78,6 +78,132 @@ export interface UsersTable extends RecordColumns {
   search_key: string;
 }
 
+// ------------------------------------------------------------ learning (0002, decision 0011)
+
+/** A record owned by a centre: `centre_id` is an org unit of kind centre. */
+interface CentreOwned extends RecordColumns {
+  centre_id: string;
+}
+
+export interface CoursesTable extends RecordColumns {
+  /** Owner: the root (KZ) for the national catalogue, or a centre for its own courses. */
+  org_unit_id: string;
+  code: string | null;
+  name_kk: string;
+  name_ru: string;
+  name_en: string;
+  description_kk: string | null;
+  description_ru: string | null;
+  description_en: string | null;
+  category: string;
+  planned_hours: number;
+  languages: string;
+  target_groups: string;
+  level: string;
+  /** Completion rule: at least this share (%) of the training's hours attended. */
+  completion_percent: number;
+  search_key: string;
+}
+
+export interface TrainingsTable extends CentreOwned {
+  course_id: string;
+  kind: string;
+  place: string | null;
+  start_date: string;
+  end_date: string;
+  capacity: number | null;
+  language: string;
+  /** JSON arrays of user ids. */
+  trainers: string;
+  volunteers: string;
+  note: string | null;
+}
+
+export interface MeetingsTable extends CentreOwned {
+  training_id: string;
+  date: string;
+  /** HH:MM, local time of the centre. */
+  start_time: string;
+  hours: number;
+}
+
+export interface LearnersTable extends CentreOwned {
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  sex: string;
+  birth_date: string;
+  /** E.164, +7XXXXXXXXXX. */
+  phone: string | null;
+  settlement_id: string | null;
+  languages: string;
+  education: string | null;
+  employment_status: string | null;
+  registered_unemployed: number;
+  target_groups: string;
+  iin: string | null;
+  consent_date: string;
+  consent_version: string;
+  consent_recorded_by: string;
+  guardian_name: string | null;
+  user_id: string | null;
+  /** searchKey(nameKeys(...)): matched by `q` as a substring. */
+  name_key: string;
+  /** foldForSearch(last first middle): list order. */
+  sort_key: string;
+  merged_into: string | null;
+}
+
+export interface EnrolmentsTable extends CentreOwned {
+  training_id: string;
+  learner_id: string;
+  status: string;
+  waitlist_position: number | null;
+  enrolled_on: string;
+  completed_on: string | null;
+  dropped_on: string | null;
+  promoted_at: string | null;
+  promotion_seen_at: string | null;
+}
+
+export interface AttendanceTable extends CentreOwned {
+  meeting_id: string;
+  enrolment_id: string;
+  learner_id: string;
+  present: number;
+  hours: number;
+}
+
+export interface CertificatesTable extends CentreOwned {
+  enrolment_id: string;
+  learner_id: string;
+  code: string;
+  language: string;
+  holder_name: string;
+  hours: number;
+  issued_on: string;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+}
+
+export interface VisitsTable extends CentreOwned {
+  date: string;
+  purpose: string;
+  count: number;
+  learner_id: string | null;
+}
+
+export interface OutcomesTable extends CentreOwned {
+  learner_id: string;
+  training_id: string | null;
+  due_on: string | null;
+  recorded_on: string | null;
+  status: string | null;
+  employer: string | null;
+  evidence: string | null;
+  note: string | null;
+}
+
 export interface ChangesTable {
   seq: Generated<number>;
   table_name: string;
@@ -132,7 +258,18 @@ export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   settings: SettingsTable;
+  courses: CoursesTable;
+  trainings: TrainingsTable;
+  meetings: MeetingsTable;
+  learners: LearnersTable;
+  enrolments: EnrolmentsTable;
+  attendance: AttendanceTable;
+  certificates: CertificatesTable;
+  visits: VisitsTable;
+  outcomes: OutcomesTable;
 }
 
 /** Tables written through the one door (write.ts), with change feed and audit. */
-export type RecordTable = 'org_units' | 'centres' | 'partners' | 'partnerships' | 'users';
+export type RecordTable =
+  | 'org_units' | 'centres' | 'partners' | 'partnerships' | 'users'
+  | 'courses' | 'trainings' | 'meetings' | 'learners' | 'enrolments' | 'attendance' | 'certificates' | 'visits' | 'outcomes';

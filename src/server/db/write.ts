@@ -15,7 +15,7 @@ export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'passwor
 /** Columns never copied into the audit trail in clear. */
 const REDACTED = new Set(['password_hash']);
 /** Columns derived from others, left out of the audit trail. */
-const DERIVED = new Set(['search_key', 'path', 'depth', 'updated_at', 'version', 'created_at']);
+const DERIVED = new Set(['search_key', 'name_key', 'sort_key', 'path', 'depth', 'updated_at', 'version', 'created_at']);
 
 function auditView(values: Values | null): Values | null {
   if (!values) return null;

@@ -5,10 +5,12 @@ import type { Locale } from '../../../domain/common.js';
 import type { Queryable } from '../../context.js';
 import { startsWith } from '../../db/dialect.js';
 import { after, decodeCursor, pageOf, parseJsonArray } from '../../db/paging.js';
-import { idsOnPath, nameColumn, namesOf, toRef, unitsOnPaths, type OrgUnitRow } from '../org-units/queries.js';
+import { ancestorsOf, idsOnPath, nameColumn, namesOf, toRef, type UnitRefRow } from '../org-units/queries.js';
 
+// Driven from org_units (kind 'centre', by path), joined to centres by the shared id, so the
+// (kind, path) index narrows a subtree before anything else is read.
 function base(db: Queryable) {
-  return db.selectFrom('centres').innerJoin('org_units as u', 'u.id', 'centres.org_unit_id').select([
+  return db.selectFrom('org_units as u').innerJoin('centres', 'centres.id', 'u.id').where('u.kind', '=', 'centre').select([
     'centres.id', 'centres.type', 'centres.address', 'centres.phone', 'centres.email', 'centres.facilitators',
     'centres.opened_on', 'centres.connectivity', 'centres.computers', 'centres.languages', 'centres.opening_hours',
     'centres.invented', 'centres.version', 'centres.created_at', 'centres.updated_at', 'centres.deleted_at',
@@ -17,8 +19,8 @@ function base(db: Queryable) {
 }
 export type CentreRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 
-export function toCentre(row: CentreRow, units: Map<string, OrgUnitRow>) {
-  const ancestors = idsOnPath(row.path).slice(0, -1).map((id) => units.get(id)).filter((u): u is OrgUnitRow => !!u);
+export function toCentre(row: CentreRow, units: Map<string, UnitRefRow>) {
+  const ancestors = idsOnPath(row.path).slice(0, -1).map((id) => units.get(id)).filter((u): u is UnitRefRow => !!u);
   return {
     id: row.id, code: row.code, type: row.type as never, name: namesOf(row), orgUnitId: row.parent_id!,
     ancestors: ancestors.map(toRef), address: row.address, lat: row.lat!, lon: row.lon!, phone: row.phone, email: row.email,
@@ -30,7 +32,7 @@ export function toCentre(row: CentreRow, units: Map<string, OrgUnitRow>) {
 
 /** Rows with their ancestors resolved in one extra query. */
 export async function withAncestors(db: Queryable, rows: CentreRow[]) {
-  const units = await unitsOnPaths(db, rows.map((r) => r.path));
+  const units = await ancestorsOf(db, rows.map((r) => r.path));
   return rows.map((r) => toCentre(r, units));
 }
 

@@ -28,15 +28,19 @@ async function present(db: Queryable, row: q.CentreRow) {
 
 export async function listCentres(ctx: Ctx, query: z.infer<typeof CentreListQuery>) {
   const actor = assertCan(ctx.actor, 'registry.read');
-  const unit = query.orgUnit ? await visibleUnit(ctx.db, actor, query.orgUnit) : undefined;
-  const search = searchTerm(query.q);
-  const placePaths = search ? await q.matchingPlacePaths(ctx.db, search, actor.scopePath) : [];
-  const page = await q.listCentres(ctx.db, {
-    scopePath: actor.scopePath, unitPath: unit?.path, search, placePaths,
-    type: query.type, connectivity: query.connectivity, includeArchived: query.includeArchived,
-    limit: query.limit, cursor: query.cursor, locale: ctx.locale,
-  });
-  return { items: await q.withAncestors(ctx.db, page.rows), nextCursor: page.nextCursor };
+  const compute = async () => {
+    const unit = query.orgUnit ? await visibleUnit(ctx.db, actor, query.orgUnit) : undefined;
+    const search = searchTerm(query.q);
+    const placePaths = search ? await q.matchingPlacePaths(ctx.db, search, actor.scopePath) : [];
+    const page = await q.listCentres(ctx.db, {
+      scopePath: actor.scopePath, unitPath: unit?.path, search, placePaths,
+      type: query.type, connectivity: query.connectivity, includeArchived: query.includeArchived,
+      limit: query.limit, cursor: query.cursor, locale: ctx.locale,
+    });
+    return { items: await q.withAncestors(ctx.db, page.rows), nextCursor: page.nextCursor };
+  };
+  // The answer depends on the records, the caller's subtree, the language and the query only.
+  return ctx.cache ? ctx.cache.get(ctx.db, JSON.stringify(['centres', actor.scopePath, ctx.locale, query]), compute) : compute();
 }
 
 export async function centreMap(ctx: Ctx) {

@@ -24,7 +24,7 @@ export function toOrgUnit(row: OrgUnitRow) {
   };
 }
 
-export const toRef = (row: OrgUnitRow) => ({ id: row.id, code: row.code, kind: row.kind as OrgUnitKind, name: namesOf(row) });
+export const toRef = (row: UnitRefRow) => ({ id: row.id, code: row.code, kind: row.kind as OrgUnitKind, name: namesOf(row) });
 
 /** Find a unit by id or by code (codes are stored upper-case). */
 export async function findOrgUnit(db: Queryable, idOrCode: string): Promise<OrgUnitRow | undefined> {
@@ -38,11 +38,13 @@ export function idsOnPath(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
-/** The units on the given paths' ancestries, by id, in one query. */
-export async function unitsOnPaths(db: Queryable, paths: string[]): Promise<Map<string, OrgUnitRow>> {
-  const ids = [...new Set(paths.flatMap(idsOnPath))];
+export type UnitRefRow = Pick<OrgUnitRow, 'id' | 'code' | 'kind' | 'path' | 'name_kk' | 'name_ru' | 'name_en'>;
+
+/** The ancestors of units at the given paths (not the units themselves), by id, in one query. */
+export async function ancestorsOf(db: Queryable, paths: string[]): Promise<Map<string, UnitRefRow>> {
+  const ids = [...new Set(paths.flatMap((p) => idsOnPath(p).slice(0, -1)))];
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('org_units').selectAll().where('id', 'in', ids).execute();
+  const rows = await db.selectFrom('org_units').select(['id', 'code', 'kind', 'path', 'name_kk', 'name_ru', 'name_en']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -68,6 +70,14 @@ export async function listOrgUnits(db: Queryable, f: OrgUnitFilter) {
   if (f.cursor) query = query.where(after(sql.ref(name), sql.ref('id'), decodeCursor(f.cursor)));
   const rows = await query.orderBy(name).orderBy('id').limit(f.limit + 1).execute();
   return pageOf(rows, f.limit, (r) => [r[name], r.id]);
+}
+
+/** Live children per unit, for a page of units, in one query. */
+export async function childCounts(db: Queryable, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('org_units').select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('parent_id', 'in', ids).where('deleted_at', 'is', null).groupBy('parent_id').execute();
+  return new Map(rows.map((r) => [r.parent_id!, Number(r.n)]));
 }
 
 export async function countChildren(db: Queryable, id: string, includeArchived = false): Promise<number> {

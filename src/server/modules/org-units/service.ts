@@ -47,7 +47,8 @@ export async function listOrgUnits(ctx: Ctx, query: z.infer<typeof OrgUnitListQu
     scopePath: actor.scopePath, search: searchTerm(query.q), parentId: parent?.id,
     kind: query.kind, includeArchived: query.includeArchived, limit: query.limit, cursor: query.cursor, locale: ctx.locale,
   });
-  return { items: page.rows.map(q.toOrgUnit), nextCursor: page.nextCursor };
+  const counts = await q.childCounts(ctx.db, page.rows.map((r) => r.id));
+  return { items: page.rows.map((r) => ({ ...q.toOrgUnit(r), childCount: counts.get(r.id) ?? 0 })), nextCursor: page.nextCursor };
 }
 
 export async function getOrgUnit(ctx: Ctx, idOrCode: string) {
@@ -57,7 +58,7 @@ export async function getOrgUnit(ctx: Ctx, idOrCode: string) {
 }
 
 async function detail(db: Queryable, actor: Actor, row: q.OrgUnitRow) {
-  const units = await q.unitsOnPaths(db, [row.path]);
+  const units = await q.ancestorsOf(db, [row.path]);
   const ancestors = q.idsOnPath(row.path).slice(0, -1).map((id) => units.get(id)!).filter((u) => u && (actor.scopePath === null || actor.scopePath.startsWith(u.path) || u.path.startsWith(actor.scopePath)));
   return { ...q.toOrgUnit(row), ancestors: ancestors.map(q.toRef), childCount: await q.countChildren(db, row.id) };
 }

@@ -8,13 +8,19 @@ import { after, decodeCursor, pageOf } from '../../db/paging.js';
 import type { Database, PartnersTable } from '../../db/schema.js';
 import { nameColumn, namesOf } from '../org-units/queries.js';
 
-export function toPartner(row: PartnersTable) {
+type PartnerRow = PartnersTable & { unit_code: string; unit_kind: string; unit_kk: string; unit_ru: string; unit_en: string };
+
+export function toPartner(row: PartnerRow) {
   return {
-    id: row.id, kind: row.kind as never, name: namesOf(row), orgUnitId: row.org_unit_id, address: row.address,
+    id: row.id, kind: row.kind as never, name: namesOf(row), orgUnitId: row.org_unit_id,
+    orgUnit: { id: row.org_unit_id, code: row.unit_code, kind: row.unit_kind as never, name: { kk: row.unit_kk, ru: row.unit_ru, en: row.unit_en } },
+    address: row.address,
     phone: row.phone, email: row.email, website: row.website, note: row.note,
     version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, archivedAt: row.deleted_at,
   };
 }
+
+const unitColumns = ['u.code as unit_code', 'u.kind as unit_kind', 'u.name_kk as unit_kk', 'u.name_ru as unit_ru', 'u.name_en as unit_en'] as const;
 
 /** Partners whose keeping unit is on the actor's path (above) or inside the actor's subtree. */
 function visibleTo(scopePath: string) {
@@ -24,14 +30,14 @@ function visibleTo(scopePath: string) {
 
 export async function findPartner(db: Queryable, id: string, scopePath: string | null) {
   let query = db.selectFrom('partners').innerJoin('org_units as u', 'u.id', 'partners.org_unit_id')
-    .selectAll('partners').select('u.path').where('partners.id', '=', id);
+    .selectAll('partners').select(['u.path', ...unitColumns]).where('partners.id', '=', id);
   if (scopePath) query = query.where(visibleTo(scopePath));
   return query.executeTakeFirst();
 }
 
 export async function listPartners(db: Queryable, f: { scopePath: string | null; search: string | null; kind?: string; unitPath?: string; includeArchived: boolean; limit: number; cursor?: string; locale: Locale }) {
   const name = `partners.${nameColumn(f.locale)}` as const;
-  let query = db.selectFrom('partners').innerJoin('org_units as u', 'u.id', 'partners.org_unit_id').selectAll('partners');
+  let query = db.selectFrom('partners').innerJoin('org_units as u', 'u.id', 'partners.org_unit_id').selectAll('partners').select(unitColumns);
   if (f.scopePath) query = query.where(visibleTo(f.scopePath));
   if (f.unitPath) query = query.where(startsWith(sql.ref('u.path'), f.unitPath));
   if (f.search) query = query.where('partners.search_key', 'like', `%${f.search}%`);

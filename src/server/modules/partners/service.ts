@@ -50,7 +50,7 @@ export async function createPartner(ctx: Ctx, input: z.infer<typeof PartnerInput
     const unit = await referencedUnit(tx, actor, input.orgUnitId, 'orgUnitId');
     assertWritable(actor, unit.path, { allowOwnRoot: true });
     const row = await insertRecord(tx, { ...ctx, actor }, 'partners', { ...partnerColumns(input), org_unit_id: unit.id }, { scopeId: unit.id });
-    return q.toPartner(row as never);
+    return q.toPartner((await q.findPartner(tx, row.id, null))!);
   });
 }
 
@@ -65,9 +65,8 @@ export async function updatePartner(ctx: Ctx, id: string, patch: z.infer<typeof 
       assertWritable(actor, unit.path, { allowOwnRoot: true });
       values.org_unit_id = unit.id;
     }
-    const { path: _path, ...record } = row;
-    const updated = await updateRecord(tx, { ...ctx, actor }, 'partners', row.id, patch.version, values, { scopeId: (values.org_unit_id as string) ?? row.org_unit_id });
-    return q.toPartner({ ...record, ...updated } as never);
+    await updateRecord(tx, { ...ctx, actor }, 'partners', row.id, patch.version, values, { scopeId: (values.org_unit_id as string) ?? row.org_unit_id });
+    return q.toPartner((await q.findPartner(tx, row.id, null))!);
   });
 }
 
@@ -78,9 +77,9 @@ export async function setPartnerArchived(ctx: Ctx, id: string, version: string, 
     assertWritable(actor, row.path, { allowOwnRoot: true });
     if (archived === (row.deleted_at !== null)) throw new KeregeError('conflict', [], archived ? 'already_archived' : 'not_archived');
     const c = { ...ctx, actor };
-    const updated = archived ? await archiveRecord(tx, c, 'partners', row.id, version, row.org_unit_id) : await restoreRecord(tx, c, 'partners', row.id, version, row.org_unit_id);
-    const { path: _path, ...record } = row;
-    return q.toPartner({ ...record, ...updated } as never);
+    if (archived) await archiveRecord(tx, c, 'partners', row.id, version, row.org_unit_id);
+    else await restoreRecord(tx, c, 'partners', row.id, version, row.org_unit_id);
+    return q.toPartner((await q.findPartner(tx, row.id, null))!);
   });
 }
 

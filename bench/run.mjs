@@ -192,11 +192,11 @@ async function prepareDatabase(engine) {
   return { url, drop, perRegion, demoS, genS, made };
 }
 
-function startBenchServer(url, apiPath) {
+function startBenchServer(url, apiPath, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     const child = fork(join(root, 'bench/server.mjs'), [], {
       cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, BENCH_DB_URL: url, BENCH_API_PATH: apiPath, BENCH_USER: ADMIN.username, BENCH_PASSWORD: ADMIN.password },
+      env: { ...process.env, BENCH_DB_URL: url, BENCH_API_PATH: apiPath, BENCH_USER: ADMIN.username, BENCH_PASSWORD: ADMIN.password, ...extraEnv },
     });
     child.once('message', (m) => (m?.type === 'ready' ? resolve({ child, ...m }) : reject(new Error(`unexpected message ${JSON.stringify(m)}`))));
     child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before it was ready`)));
@@ -239,6 +239,18 @@ async function benchApi(engine) {
       log(`  round ${round}: memory ${show(m)}\n           api    ${show(a)}`);
     }
     out.serverRssAfterMb = rssOf(server.child.pid).rssMb;
+    // The same route with the read cache off: what a request costs when the data has just
+    // changed (every answer computed from the database).
+    await stopChild(server.child, true);
+    const cold = await startBenchServer(data.url, apiPath, { BENCH_CACHE: '0' });
+    const coldBase = `http://127.0.0.1:${cold.port}`;
+    try {
+      await cannon(`${coldBase}${apiPath}`, { cookie: cold.cookie }, WARMUP, { ...probes, pid: cold.child.pid });
+      out.uncached = await cannon(`${coldBase}${apiPath}`, { cookie: cold.cookie }, DURATION, { ...probes, pid: cold.child.pid });
+      log(`  cache off: api ${show(out.uncached)}`);
+    } finally {
+      await stopChild(cold.child, true);
+    }
   } finally {
     await stopChild(server.child, true);
     await data.drop();
@@ -255,6 +267,9 @@ async function benchApi(engine) {
   rows.push([`centre list API / memory, ${engine} (${oblast}, ${centresInOblast} centres)`,
     `${out.ratio.toFixed(2)}  (${out.bestApi.rps.toFixed(0)} / ${out.bestMemory.rps.toFixed(0)} rps)`, `≥ ${TARGETS.apiRatio}`, out.ratio >= TARGETS.apiRatio ? 'ok' : 'MISS']);
   rows.push([`  api latency p50 / p99, ${engine}`, `${out.bestApi.p50} / ${out.bestApi.p99} ms`, '', 'info']);
+  if (out.uncached) {
+    rows.push([`  same with the read cache off, ${engine}`, `${(out.uncached.rps / out.bestMemory.rps).toFixed(2)}  (${out.uncached.rps.toFixed(0)} rps, p50 ${out.uncached.p50} ms)`, '', 'info']);
+  }
   rows.push([`  node CPU per request, memory / api, ${engine}`,
     `${leastCpu(out.memory).toFixed(2)} / ${leastCpu(out.api).toFixed(2)} ms (ratio ${out.cpuRatio.toFixed(2)})`, '', 'info']);
   if (probes.postgres) {

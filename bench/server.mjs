@@ -13,7 +13,7 @@ import { openDatabase } from '../dist/server/db/dialect.js';
 const { BENCH_DB_URL: url, BENCH_API_PATH: apiPath, BENCH_USER: username, BENCH_PASSWORD: password } = process.env;
 
 const db = openDatabase(url);
-const app = await buildApp({ db, demo: async () => true });
+const app = await buildApp({ db, demo: async () => true, cacheReads: process.env.BENCH_CACHE !== '0' });
 
 let memoryBody = null;
 app.get('/bench/memory', { config: { access: 'public' } }, async (req, reply) => reply.send(memoryBody));

@@ -50,6 +50,8 @@ export interface AppOptions {
   /** Where the log goes when `logger` is on (default stdout); tests read it to check what is logged. */
   logStream?: NodeJS.WritableStream;
   demo?: () => Promise<boolean>;
+  /** Keep list answers while the database is unchanged (feed-cache.ts); default on. */
+  cacheReads?: boolean;
 }
 
 const BODY_LIMIT = 256 * 1024;
@@ -59,7 +61,7 @@ const CSRF_EXEMPT = new Set(['/api/auth/login']);
 export async function buildApp(options: AppOptions): Promise<App> {
   const { db } = options;
   const clock = new HybridClock();
-  const cache = new FeedCache(db.engine);
+  const cache = options.cacheReads === false ? undefined : new FeedCache(db.engine);
   const app = Fastify({
     // Personal data never reaches the log: requests are logged by path only (names travel in
     // the query strings of /api/learners?q= and /api/learners/matches), and a database error's

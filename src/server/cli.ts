@@ -42,7 +42,7 @@ async function serve(): Promise<void> {
     console.log(`demo network loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.centres} centres, ${counts.partners} partners, ${counts.users} accounts`);
   }
   const demo = await isDemo(ctx);
-  const app = await buildApp({ db, logger: process.env.KEREGE_LOG === '1', demo: async () => demo });
+  const app = await buildApp({ db, logger: process.env.KEREGE_LOG === '1', demo: async () => demo, cacheReads: process.env.KEREGE_READ_CACHE !== '0' });
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(`Kerege is serving on http://${shown}:${config.port} (database: ${db.engine}, ${redactUrl(config.databaseUrl)})`);

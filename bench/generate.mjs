@@ -17,6 +17,7 @@
 //     migrates, loads the demo into an empty database, then generates.
 import { uuidv7 } from '../dist/domain/ids.js';
 import { searchKey } from '../dist/domain/fold.js';
+import { sortKeys } from '../dist/domain/collate.js';
 import { HybridClock } from '../dist/server/db/clock.js';
 
 export const CODE_PREFIX = 'BENCH-';
@@ -129,7 +130,7 @@ export async function generateNetwork(db, { centres = 5000, seed = 2026 } = {}) 
     };
     const row = {
       ...values, id, path: `${parent.path}${id}/`, depth: parent.depth + 1,
-      search_key: searchKey([code, name.kk, name.ru, name.en]),
+      search_key: searchKey([code, name.kk, name.ru, name.en]), ...sortKeys(name),
       created_at: at, updated_at: at, version: clock.next(), deleted_at: null,
     };
     orgUnitRows.push(row);

@@ -30,6 +30,15 @@ describe.each(ENGINES)('registry on %s', (engine) => {
     }
   });
 
+  it('lists names in each language\'s alphabetical order', async () => {
+    const kk = (await admin.withLocale('kk').get('/api/org-units?parent=KZ-VOS&limit=100')).body.items.map((u: { name: { kk: string } }) => u.name.kk);
+    const at = (prefix: string) => kk.findIndex((n: string) => n.startsWith(prefix));
+    expect(at('Өскемен')).toBeGreaterThan(at('Марқакөл'));
+    expect(at('Өскемен')).toBeLessThan(at('Риддер'));
+    expect(at('Ұлан')).toBeLessThan(at('Үлкен Нарын'));
+    expect(at('Үлкен Нарын')).toBeLessThan(at('Шемонаиха'));
+  });
+
   it('accepts a code wherever an org unit is accepted', async () => {
     const byCode = await admin.get('/api/org-units/kz-vos');
     expect(byCode.status).toBe(200);

@@ -3,13 +3,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Db, Engine } from './dialect.js';
 import * as foundation from './migrations/0001_foundation.js';
 import * as learning from './migrations/0002_learning.js';
-import * as registryIndexes from './migrations/0003_registry_indexes.js';
+import * as registryOrder from './migrations/0003_registry_order.js';
 
 type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
 const MIGRATIONS: Record<string, EngineMigration> = {
   '0001_foundation': foundation,
   '0002_learning': learning,
-  '0003_registry_indexes': registryIndexes,
+  '0003_registry_order': registryOrder,
 };
 
 class StaticProvider implements MigrationProvider {

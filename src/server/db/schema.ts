@@ -21,6 +21,10 @@ export interface OrgUnitsTable extends RecordColumns {
   name_kk: string;
   name_ru: string;
   name_en: string;
+  /** Alphabetical sort keys per language (src/domain/collate.ts). */
+  sort_kk: string;
+  sort_ru: string;
+  sort_en: string;
   aliases: string;
   lat: number | null;
   lon: number | null;
@@ -49,6 +53,9 @@ export interface PartnersTable extends RecordColumns {
   name_kk: string;
   name_ru: string;
   name_en: string;
+  sort_kk: string;
+  sort_ru: string;
+  sort_en: string;
   address: string | null;
   phone: string | null;
   email: string | null;

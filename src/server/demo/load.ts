@@ -1,5 +1,6 @@
 // Loads the demo network (docs/demo-data.md) through the same services as the API, so the
 // demo rows carry versions, change-feed entries and audit like any other record.
+import { sortKeys } from '../../domain/collate.js';
 import type { Ctx } from '../context.js';
 import { insertRecord } from '../db/write.js';
 import { createCentre } from '../modules/centres/service.js';
@@ -23,7 +24,7 @@ export async function ensureRoot(ctx: Ctx): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const id = (await import('../../domain/ids.js')).uuidv7();
     await insertRecord(tx, systemCtx(ctx), 'org_units', {
-      code: 'KZ', kind: 'country', parent_id: null, path: `/${id}/`, depth: 0, name_kk: names.kk, name_ru: names.ru, name_en: names.en,
+      code: 'KZ', kind: 'country', parent_id: null, path: `/${id}/`, depth: 0, name_kk: names.kk, name_ru: names.ru, name_en: names.en, ...sortKeys(names),
       aliases: JSON.stringify(['Qazaqstan', 'Kazakstan']), lat: 48.0, lon: 67.0, search_key: unitSearchKey('KZ', names, ['Qazaqstan', 'Kazakstan']),
     }, { id });
   });

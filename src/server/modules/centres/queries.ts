@@ -5,7 +5,7 @@ import type { Locale } from '../../../domain/common.js';
 import type { Queryable } from '../../context.js';
 import { startsWith } from '../../db/dialect.js';
 import { after, decodeCursor, pageOf, parseJsonArray } from '../../db/paging.js';
-import { ancestorsOf, idsOnPath, nameColumn, namesOf, toRef, type UnitRefRow } from '../org-units/queries.js';
+import { ancestorsOf, idsOnPath, namesOf, sortColumn, toRef, type UnitRefRow } from '../org-units/queries.js';
 
 // Driven from org_units (kind 'centre', by path), joined to centres by the shared id, so the
 // (kind, path) index narrows a subtree before anything else is read.
@@ -14,7 +14,7 @@ function base(db: Queryable) {
     'centres.id', 'centres.type', 'centres.address', 'centres.phone', 'centres.email', 'centres.facilitators',
     'centres.opened_on', 'centres.connectivity', 'centres.computers', 'centres.languages', 'centres.opening_hours',
     'centres.invented', 'centres.version', 'centres.created_at', 'centres.updated_at', 'centres.deleted_at',
-    'u.code', 'u.name_kk', 'u.name_ru', 'u.name_en', 'u.parent_id', 'u.path', 'u.lat', 'u.lon', 'u.version as unit_version',
+    'u.code', 'u.name_kk', 'u.name_ru', 'u.name_en', 'u.sort_kk', 'u.sort_ru', 'u.sort_en', 'u.parent_id', 'u.path', 'u.lat', 'u.lon', 'u.version as unit_version',
   ]);
 }
 export type CentreRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
@@ -55,7 +55,7 @@ export interface CentreFilter {
 }
 
 export async function listCentres(db: Queryable, f: CentreFilter) {
-  const name = `u.${nameColumn(f.locale)}` as const;
+  const name = `u.${sortColumn(f.locale)}` as const;
   let query = base(db);
   if (f.scopePath) query = query.where(startsWith(sql.ref('u.path'), f.scopePath));
   if (f.unitPath) query = query.where(startsWith(sql.ref('u.path'), f.unitPath));
@@ -72,7 +72,7 @@ export async function listCentres(db: Queryable, f: CentreFilter) {
   if (!f.includeArchived) query = query.where('centres.deleted_at', 'is', null);
   if (f.cursor) query = query.where(after(sql.ref(name), sql.ref('centres.id'), decodeCursor(f.cursor)));
   const rows = await query.orderBy(name).orderBy('centres.id').limit(f.limit + 1).execute();
-  const locale = nameColumn(f.locale);
+  const locale = sortColumn(f.locale);
   return pageOf(rows, f.limit, (r) => [r[locale], r.id]);
 }
 

@@ -1,6 +1,7 @@
 // Centres: create, edit (including moving to another raion), archive and restore.
 import { z } from 'zod';
 import { CentreInput, CentreListQuery, CentrePatch } from '../../../domain/registry.js';
+import { sortKeys } from '../../../domain/collate.js';
 import { insideKazakhstan } from '../../../domain/territory.js';
 import { UUID_PATTERN, uuidv7 } from '../../../domain/ids.js';
 import { assertCan, assertInScope, assertWritable } from '../../auth/access.js';
@@ -78,7 +79,7 @@ export async function createCentre(ctx: Ctx, input: z.infer<typeof CentreInput>,
     const id = uuidv7();
     await insertRecord(tx, c, 'org_units', {
       code: input.code, kind: 'centre', parent_id: parent.id, path: `${parent.path}${id}/`, depth: parent.depth + 1,
-      name_kk: input.name.kk, name_ru: input.name.ru, name_en: input.name.en, aliases: '[]', lat: input.lat, lon: input.lon,
+      name_kk: input.name.kk, name_ru: input.name.ru, name_en: input.name.en, ...sortKeys(input.name), aliases: '[]', lat: input.lat, lon: input.lon,
       search_key: unitSearchKey(input.code, input.name, []),
     }, { id }).catch((error) => {
       if (isUniqueViolation(error)) throw invalid('code', 'code_taken');

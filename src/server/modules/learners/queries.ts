@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Queryable } from '../../context.js';
 import { startsWith } from '../../db/dialect.js';
 import { after, decodeCursor, pageOf, parseJsonArray } from '../../db/paging.js';
+import { invalid } from '../../errors.js';
 import { namesOf } from '../org-units/queries.js';
 
 function base(db: Queryable) {
@@ -79,7 +80,8 @@ export async function listLearners(db: Queryable, f: LearnerFilter) {
   if (f.cursor) {
     const [, id] = decodeCursor(f.cursor);
     const last = await db.selectFrom('learners').select('sort_key').where('id', '=', id).executeTakeFirst();
-    if (last) query = query.where(after(sql.ref('learners.sort_key'), sql.ref('learners.id'), [last.sort_key, id]));
+    if (!last) throw invalid('cursor', 'invalid_cursor');
+    query = query.where(after(sql.ref('learners.sort_key'), sql.ref('learners.id'), [last.sort_key, id]));
   }
   const rows = await query.orderBy('learners.sort_key').orderBy('learners.id').limit(f.limit + 1).execute();
   return pageOf(rows, f.limit, (r) => ['', r.id]);

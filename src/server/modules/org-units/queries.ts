@@ -11,6 +11,8 @@ import type { OrgUnitsTable } from '../../db/schema.js';
 export type OrgUnitRow = OrgUnitsTable;
 
 export const nameColumn = (locale: Locale) => (`name_${locale}` as const);
+/** The column that orders names alphabetically for readers of `locale`. */
+export const sortColumn = (locale: Locale) => (`sort_${locale}` as const);
 
 export function namesOf(row: { name_kk: string; name_ru: string; name_en: string }): Names {
   return { kk: row.name_kk, ru: row.name_ru, en: row.name_en };
@@ -60,7 +62,7 @@ export interface OrgUnitFilter {
 }
 
 export async function listOrgUnits(db: Queryable, f: OrgUnitFilter) {
-  const name = nameColumn(f.locale);
+  const name = sortColumn(f.locale);
   let query = db.selectFrom('org_units').selectAll();
   if (f.scopePath) query = query.where(startsWith(sql.ref('path'), f.scopePath));
   if (f.search) query = query.where('search_key', 'like', `%${f.search}%`);

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { ALLOWED_PARENTS, OrgUnitInput, OrgUnitListQuery, OrgUnitPatch, type OrgUnitKind } from '../../../domain/registry.js';
+import { sortKeys } from '../../../domain/collate.js';
 import { searchKey } from '../../../domain/fold.js';
 import { uuidv7 } from '../../../domain/ids.js';
 import { assertCan, assertInScope, assertWritable } from '../../auth/access.js';
@@ -77,7 +78,7 @@ export async function createOrgUnit(ctx: Ctx, input: z.infer<typeof OrgUnitInput
     const id = uuidv7();
     const row = await insertRecord(tx, { ...ctx, actor }, 'org_units', {
       code: input.code, kind: input.kind, parent_id: parent.id, path: `${parent.path}${id}/`, depth: parent.depth + 1,
-      name_kk: input.name.kk, name_ru: input.name.ru, name_en: input.name.en, aliases: JSON.stringify(input.aliases),
+      name_kk: input.name.kk, name_ru: input.name.ru, name_en: input.name.en, ...sortKeys(input.name), aliases: JSON.stringify(input.aliases),
       lat: input.lat ?? null, lon: input.lon ?? null, search_key: unitSearchKey(input.code, input.name, input.aliases),
     }, { id }).catch(codeTaken);
     return detail(tx, actor, row as unknown as q.OrgUnitRow);
@@ -95,7 +96,7 @@ export async function applyUnitPatch(
 ): Promise<q.OrgUnitRow> {
   const values: Record<string, unknown> = {};
   if (patch.code !== undefined) values.code = patch.code;
-  if (patch.name) Object.assign(values, { name_kk: patch.name.kk, name_ru: patch.name.ru, name_en: patch.name.en });
+  if (patch.name) Object.assign(values, { name_kk: patch.name.kk, name_ru: patch.name.ru, name_en: patch.name.en, ...sortKeys(patch.name) });
   if (patch.aliases) values.aliases = JSON.stringify(patch.aliases);
   if (patch.lat !== undefined) values.lat = patch.lat;
   if (patch.lon !== undefined) values.lon = patch.lon;

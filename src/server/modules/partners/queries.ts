@@ -6,7 +6,7 @@ import type { Queryable } from '../../context.js';
 import { startsWith } from '../../db/dialect.js';
 import { after, decodeCursor, pageOf } from '../../db/paging.js';
 import type { Database, PartnersTable } from '../../db/schema.js';
-import { nameColumn, namesOf } from '../org-units/queries.js';
+import { namesOf, sortColumn } from '../org-units/queries.js';
 
 type PartnerRow = PartnersTable & { unit_code: string; unit_kind: string; unit_kk: string; unit_ru: string; unit_en: string };
 
@@ -36,7 +36,7 @@ export async function findPartner(db: Queryable, id: string, scopePath: string |
 }
 
 export async function listPartners(db: Queryable, f: { scopePath: string | null; search: string | null; kind?: string; unitPath?: string; includeArchived: boolean; limit: number; cursor?: string; locale: Locale }) {
-  const name = `partners.${nameColumn(f.locale)}` as const;
+  const name = `partners.${sortColumn(f.locale)}` as const;
   let query = db.selectFrom('partners').innerJoin('org_units as u', 'u.id', 'partners.org_unit_id').selectAll('partners').select(unitColumns);
   if (f.scopePath) query = query.where(visibleTo(f.scopePath));
   if (f.unitPath) query = query.where(startsWith(sql.ref('u.path'), f.unitPath));
@@ -45,7 +45,7 @@ export async function listPartners(db: Queryable, f: { scopePath: string | null;
   if (!f.includeArchived) query = query.where('partners.deleted_at', 'is', null);
   if (f.cursor) query = query.where(after(sql.ref(name), sql.ref('partners.id'), decodeCursor(f.cursor)));
   const rows = await query.orderBy(name).orderBy('partners.id').limit(f.limit + 1).execute();
-  const col = nameColumn(f.locale);
+  const col = sortColumn(f.locale);
   return pageOf(rows, f.limit, (r) => [r[col], r.id]);
 }
 

@@ -1,6 +1,7 @@
 // Partner organisations and the partnerships between a centre and an organisation.
 import { z } from 'zod';
 import { PartnerInput, PartnerListQuery, PartnerPatch, PartnershipInput, PartnershipListQuery, PartnershipPatch } from '../../../domain/registry.js';
+import { sortKeys } from '../../../domain/collate.js';
 import { searchKey } from '../../../domain/fold.js';
 import { UUID_PATTERN } from '../../../domain/ids.js';
 import { assertCan, assertWritable } from '../../auth/access.js';
@@ -39,7 +40,7 @@ export async function getPartner(ctx: Ctx, id: string) {
 function partnerColumns(input: Partial<z.infer<typeof PartnerInput>>) {
   const v: Record<string, unknown> = {};
   if (input.kind !== undefined) v.kind = input.kind;
-  if (input.name) Object.assign(v, { name_kk: input.name.kk, name_ru: input.name.ru, name_en: input.name.en, search_key: partnerKey(input.name) });
+  if (input.name) Object.assign(v, { name_kk: input.name.kk, name_ru: input.name.ru, name_en: input.name.en, ...sortKeys(input.name), search_key: partnerKey(input.name) });
   for (const key of ['address', 'phone', 'email', 'website', 'note'] as const) if (input[key] !== undefined) v[key] = input[key] ?? null;
   return v;
 }

@@ -186,8 +186,10 @@ export function learnerIssues(learner: unknown, today: string = isoToday()): Lea
   if (isDate(consent.date)) {
     if (consent.date > today) issues.push({ path: ['consent', 'date'], code: 'date_in_future' });
     else if (birth && consent.date < birth) issues.push({ path: ['consent', 'date'], code: 'consent_before_birth' });
+    // the guardian rule only means something for a consent date that is itself right
     const guardian = typeof consent.guardianName === 'string' && consent.guardianName.trim() !== '';
-    if (birth && !guardian && ageOn(birth, consent.date) < LEARNING_LIMITS.adultAge) {
+    const plausible = birth !== null && consent.date <= today && consent.date >= birth;
+    if (plausible && !guardian && ageOn(birth, consent.date) < LEARNING_LIMITS.adultAge) {
       issues.push({ path: ['consent', 'guardianName'], code: 'guardian_required' });
     }
   }

@@ -129,6 +129,8 @@ describe.each(ENGINES)('learners on %s', (engine) => {
     } while (cursor);
     // folded order: abaev…, jaksibekova… (Zh = Ж), kim…, serikuli asel, serikuli erlan
     expect(seen).toEqual(['Абаев', 'Zhaksybekova', 'Ким', 'Серікұлы', 'Серікұлы']);
+    const forged = Buffer.from(JSON.stringify(['', '0190b4c0-0000-7000-8000-000000000000'])).toString('base64url');
+    expect((await kordai.get(`/api/learners?cursor=${forged}`)).status).toBe(400);
   });
 
   describe('duplicate check across the network', () => {

@@ -19,6 +19,9 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     pg.types.setTypeParser(20, (value) => Number(value)); // bigint: our sequences stay far below 2^53
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (a restart, an administrator) must not crash the
+    // process: the pool drops it and opens a new one on the next query.
+    pool.on('error', (error) => console.error(`postgres: idle connection lost (${error.message})`));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, engine: 'postgres', close: () => kysely.destroy() };
   }

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { IdOrCode, LIMITS, ListQuery, Locale, Version } from './common.js';
 import { OrgUnitRef } from './registry.js';
 
-export const ROLES = ['admin', 'national', 'regional', 'centre_manager', 'facilitator', 'employer', 'learner'] as const;
+import { ROLES } from './vocabulary.js';
+
+export { ROLES };
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 export const STAFF_ROLES: readonly Role[] = ['admin', 'national', 'regional', 'centre_manager', 'facilitator'];

@@ -17,7 +17,9 @@ export const LIMITS = {
   usernameMax: 64,
 } as const;
 
-export const LOCALES = ['kk', 'ru', 'en'] as const;
+import { LOCALES } from './vocabulary.js';
+
+export { LOCALES };
 export type Locale = (typeof LOCALES)[number];
 export const Locale = z.enum(LOCALES);
 

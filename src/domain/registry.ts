@@ -1,30 +1,13 @@
 // The network registry (M1): org units, centres, partner organisations and partnerships.
 import { z } from 'zod';
+import { ALLOWED_PARENTS, CENTRE_TYPES, CONNECTIVITY, ORG_UNIT_KINDS, PARTNER_KINDS, PLAIN_UNIT_KINDS } from './vocabulary.js';
 import { Code, IdOrCode, IsoDate, LIMITS, ListQuery, Locale, Names, RecordMeta, Version, optionalText } from './common.js';
 
-export const ORG_UNIT_KINDS = ['country', 'oblast', 'city', 'raion', 'settlement', 'centre'] as const;
 export const OrgUnitKind = z.enum(ORG_UNIT_KINDS);
 export type OrgUnitKind = z.infer<typeof OrgUnitKind>;
-/** Kinds created through /api/org-units; centres are created through /api/centres. */
-export const PLAIN_UNIT_KINDS = ['oblast', 'city', 'raion', 'settlement'] as const;
-
-/** Which kinds may sit directly under which (the hierarchy rule). */
-export const ALLOWED_PARENTS: Record<OrgUnitKind, readonly OrgUnitKind[]> = {
-  country: [],
-  oblast: ['country'],
-  city: ['country', 'oblast'],
-  raion: ['oblast', 'city'],
-  settlement: ['raion', 'city', 'oblast'],
-  centre: ['country', 'oblast', 'city', 'raion', 'settlement'],
-};
-
-export const CENTRE_TYPES = ['library', 'online_centre', 'clc', 'mobile', 'vet_school', 'ngo'] as const;
+export { ALLOWED_PARENTS, CENTRE_TYPES, CONNECTIVITY, ORG_UNIT_KINDS, PARTNER_KINDS, PLAIN_UNIT_KINDS };
 export const CentreType = z.enum(CENTRE_TYPES);
-export const CONNECTIVITY = ['satellite', 'fixed', 'mobile', 'none'] as const;
 export const Connectivity = z.enum(CONNECTIVITY);
-export const PARTNER_KINDS = [
-  'employment_centre', 'akimat', 'ngo', 'vet_school', 'business', 'chamber', 'donor', 'migration_department',
-] as const;
 export const PartnerKind = z.enum(PARTNER_KINDS);
 
 const Latitude = z.number().min(-90).max(90).describe('Latitude, WGS84 degrees');

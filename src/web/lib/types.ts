@@ -1,23 +1,10 @@
 // Shapes of the documented API (docs/api.md) as the web app reads them.
 import type { Lang, Names } from './names';
 
-export type Role = 'admin' | 'national' | 'regional' | 'centre_manager' | 'facilitator' | 'employer' | 'learner';
-export const ROLES: Role[] = ['admin', 'national', 'regional', 'centre_manager', 'facilitator', 'employer', 'learner'];
-
-export type OrgUnitKind = 'country' | 'oblast' | 'city' | 'raion' | 'settlement' | 'centre';
-export const ORG_UNIT_KINDS: OrgUnitKind[] = ['country', 'oblast', 'city', 'raion', 'settlement', 'centre'];
-
-export type CentreType = 'library' | 'online_centre' | 'clc' | 'mobile' | 'vet_school' | 'ngo';
-export const CENTRE_TYPES: CentreType[] = ['library', 'online_centre', 'clc', 'mobile', 'vet_school', 'ngo'];
-
-export type Connectivity = 'satellite' | 'fixed' | 'mobile' | 'none';
-export const CONNECTIVITIES: Connectivity[] = ['satellite', 'fixed', 'mobile', 'none'];
-
-export type PartnerKind =
-  | 'employment_centre' | 'akimat' | 'ngo' | 'vet_school' | 'business' | 'chamber' | 'donor' | 'migration_department';
-export const PARTNER_KINDS: PartnerKind[] = [
-  'employment_centre', 'akimat', 'ngo', 'vet_school', 'business', 'chamber', 'donor', 'migration_department',
-];
+// The vocabularies come from the domain (zod-free), shared with the server.
+import type { CentreType, Connectivity, OrgUnitKind, PartnerKind, Role } from '../../domain/vocabulary';
+export { CENTRE_TYPES, CONNECTIVITY as CONNECTIVITIES, ORG_UNIT_KINDS, PARTNER_KINDS, ROLES } from '../../domain/vocabulary';
+export type { CentreType, Connectivity, OrgUnitKind, PartnerKind, Role };
 
 export const LANGS: Lang[] = ['kk', 'ru', 'en'];
 

@@ -7,18 +7,11 @@ import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { ApiError } from '../../lib/api';
 import { errorFor, errorMessage, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
 import { ORG_UNIT_KINDS, type OrgUnit, type OrgUnitKind } from '../../lib/types';
+import { ALLOWED_PARENTS } from '../../../domain/vocabulary';
 import { useSaveOrgUnit, type OrgUnitInput } from './api';
 
-/** Which kinds may sit directly under which: a copy of ALLOWED_PARENTS in
- *  src/domain/registry.ts (not imported, to keep zod out of the web bundle). */
-export const ALLOWED_PARENTS: Record<OrgUnitKind, OrgUnitKind[]> = {
-  country: [],
-  oblast: ['country'],
-  city: ['country', 'oblast'],
-  raion: ['oblast', 'city'],
-  settlement: ['raion', 'city', 'oblast'],
-  centre: ['country', 'oblast', 'city', 'raion', 'settlement'],
-};
+export { ALLOWED_PARENTS };
+
 const PLAIN_KINDS: OrgUnitKind[] = ['oblast', 'city', 'raion', 'settlement'];
 
 /** Kinds a writer may create under a unit here (centres are made on the centres page). */

@@ -18,14 +18,20 @@ import type { Db } from './db/dialect.js';
 import { FeedCache } from './db/feed-cache.js';
 import { KeregeError } from './errors.js';
 import { pickLocale, translate } from './i18n.js';
+import { attendanceRoutes } from './modules/attendance/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { certificateRoutes } from './modules/certificates/routes.js';
 import { centreRoutes } from './modules/centres/routes.js';
 import { courseRoutes } from './modules/courses/routes.js';
+import { enrolmentRoutes } from './modules/enrolments/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { learnerRoutes } from './modules/learners/routes.js';
 import { orgUnitRoutes } from './modules/org-units/routes.js';
+import { outcomeRoutes } from './modules/outcomes/routes.js';
 import { partnerRoutes } from './modules/partners/routes.js';
+import { trainingRoutes } from './modules/trainings/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { visitRoutes } from './modules/visits/routes.js';
 import { VERSION } from './version.js';
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -146,6 +152,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   auditRoutes(app);
   courseRoutes(app);
   learnerRoutes(app);
+  trainingRoutes(app);
+  enrolmentRoutes(app);
+  attendanceRoutes(app);
+  certificateRoutes(app);
+  visitRoutes(app);
+  outcomeRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (hasWeb) {

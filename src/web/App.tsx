@@ -16,6 +16,9 @@ const NetworkPage = lazy(() => import('./features/network/NetworkPage'));
 const CentresPage = lazy(() => import('./features/centres/CentresPage'));
 const CentrePage = lazy(() => import('./features/centres/CentrePage'));
 const CentreEditPage = lazy(() => import('./features/centres/CentreEditPage'));
+const LearnersPage = lazy(() => import('./features/learners/LearnersPage'));
+const LearnerPage = lazy(() => import('./features/learners/LearnerPage'));
+const LearnerEditPage = lazy(() => import('./features/learners/LearnerEditPage'));
 const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
 const PartnerPage = lazy(() => import('./features/partners/PartnerPage'));
 const MapPage = lazy(() => import('./features/map/MapPage'));
@@ -38,6 +41,8 @@ const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Field errors: Mantine's red-6 is 3.3:1 on white; red-9 is above 4.5:1 (on grey-0 too).
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     ...Object.fromEntries(
       Object.keys(t.colors).map((c) => [`--mantine-color-${c}-light-color`, `color-mix(in srgb, var(--mantine-color-${c}-9) 65%, black)`]),
     ),
@@ -109,6 +114,10 @@ export function App() {
                   <Route path="centres/new" element={<CentreEditPage />} />
                   <Route path="centres/:id" element={<CentrePage />} />
                   <Route path="centres/:id/edit" element={<CentreEditPage />} />
+                  <Route path="learners" element={<LearnersPage />} />
+                  <Route path="learners/new" element={<LearnerEditPage />} />
+                  <Route path="learners/:id" element={<LearnerPage />} />
+                  <Route path="learners/:id/edit" element={<LearnerEditPage />} />
                   <Route path="partners" element={<PartnersPage />} />
                   <Route path="partners/:id" element={<PartnerPage />} />
                   <Route path="map" element={<MapPage />} />

@@ -21,6 +21,29 @@ export const PERMISSIONS = {
   // their own narrower routes later). Registering is the facilitator's daily work.
   'learner.read': STAFF_ROLES,
   'learner.write': STAFF_ROLES,
+  // Trainings (decision 0013). Scheduling, enrolling and taking attendance are the daily work
+  // of every centre's staff (many rural centres have one facilitator and no manager); which
+  // training one may touch is decided by its centre's place in the tree. Lists that name
+  // learners (enrolments, attendance sheets) are read under 'learner.read'.
+  'training.read': STAFF_ROLES,
+  'training.write': STAFF_ROLES,
+  'attendance.write': STAFF_ROLES,
+  // Visits and outcomes (decision 0014). Counting walk-ins and following learners up are a
+  // centre's daily work, each in its own area. Visit lists name learners and outcomes say
+  // what became of a person: staff only, never employers or learners. The follow-up
+  // intervals are one rule for the whole network: only nationwide roles change them.
+  'visit.read': STAFF_ROLES,
+  'visit.write': STAFF_ROLES,
+  'outcome.read': STAFF_ROLES,
+  'outcome.write': STAFF_ROLES,
+  'settings.manage': ['admin', 'national'],
+  // Certificates (decision 0017). Issuing is part of completing a course: every staff role, in
+  // its own area. A certificate names a person: listing and downloading are staff only.
+  // Revoking takes back a document someone holds: a centre's manager or a coordinator above
+  // it, not the facilitator who issued it (a centre with no manager asks its oblast).
+  'certificate.read': STAFF_ROLES,
+  'certificate.issue': STAFF_ROLES,
+  'certificate.revoke': ['admin', 'national', 'regional', 'centre_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

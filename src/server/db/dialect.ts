@@ -1,10 +1,10 @@
 // The only module that tells SQLite from PostgreSQL (style.md: no engine SQL anywhere else).
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type ColumnDataType, type Expression, type RawBuilder } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type ColumnDataType, type Expression, type RawBuilder, type Transaction } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Database } from './schema.js';
+import type { Database, RecordTable } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -70,6 +70,17 @@ export async function changeToken(db: Kysely<Database>, engine: Engine): Promise
   }
   const row = await db.selectFrom('changes').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
   return String(row?.seq ?? 0);
+}
+
+/**
+ * Hold a record's row until the transaction ends, so that writers who count before they
+ * write (seats of a training) queue up instead of both counting the same free seat.
+ * PostgreSQL: a row lock (`for update`). SQLite allows one writer at a time: in one process
+ * Kysely runs transactions one after the other; across processes the later writer fails
+ * with SQLITE_BUSY rather than write on a stale count.
+ */
+export async function lockRow(db: Kysely<Database> | Transaction<Database>, engine: Engine, table: RecordTable, id: string): Promise<void> {
+  if (engine === 'postgres') await sql`select 1 from ${sql.table(table)} where id = ${id} for update`.execute(db);
 }
 
 /** Column types that differ between the engines. */

@@ -4,12 +4,16 @@ import type { Db, Engine } from './dialect.js';
 import * as foundation from './migrations/0001_foundation.js';
 import * as learning from './migrations/0002_learning.js';
 import * as registryOrder from './migrations/0003_registry_order.js';
+import * as visitsOutcomes from './migrations/0004_visits_outcomes.js';
+import * as certificateTexts from './migrations/0005_certificate_texts.js';
 
 type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
 const MIGRATIONS: Record<string, EngineMigration> = {
   '0001_foundation': foundation,
   '0002_learning': learning,
   '0003_registry_order': registryOrder,
+  '0004_visits_outcomes': visitsOutcomes,
+  '0005_certificate_texts': certificateTexts,
 };
 
 class StaticProvider implements MigrationProvider {

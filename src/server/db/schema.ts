@@ -191,6 +191,11 @@ export interface CertificatesTable extends CentreOwned {
   issued_on: string;
   revoked_at: string | null;
   revoke_reason: string | null;
+  /** Frozen at issue in the certificate's language (migration 0006). */
+  course_name: string;
+  centre_name: string;
+  start_date: string;
+  end_date: string;
 }
 
 export interface VisitsTable extends CentreOwned {

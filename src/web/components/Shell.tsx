@@ -6,7 +6,7 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useUser } from '../lib/auth';
-import { canReadAudit, isAdmin } from '../lib/roles';
+import { canReadAudit, canReadLearners, isAdmin } from '../lib/roles';
 import type { User } from '../lib/types';
 import { DemoBanner } from './DemoBanner';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -49,6 +49,7 @@ export function Shell() {
   const items: NavItem[] = [
     { to: '/network', label: t('nav.network'), show: true },
     { to: '/centres', label: t('nav.centres'), show: true },
+    { to: '/learners', label: t('nav.learners'), show: canReadLearners(user) },
     { to: '/map', label: t('nav.map'), show: true },
     { to: '/partners', label: t('nav.partners'), show: true },
     { to: '/admin/users', label: t('nav.users'), show: isAdmin(user) },

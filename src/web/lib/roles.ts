@@ -5,6 +5,8 @@ import type { Role, User } from './types';
 const WRITERS: Role[] = ['admin', 'national', 'regional'];
 const PARTNER_WRITERS: Role[] = ['admin', 'national', 'regional', 'centre_manager'];
 const AUDIT_READERS: Role[] = ['admin', 'national', 'regional', 'centre_manager'];
+/** Learners are personal data: staff only, each in their own area (STAFF_ROLES in src/domain/accounts.ts). */
+const LEARNER_READERS: Role[] = ['admin', 'national', 'regional', 'centre_manager', 'facilitator'];
 
 /** May create, edit, move and archive org units and centres. */
 export const canWriteNetwork = (user: User | null | undefined): boolean => !!user && WRITERS.includes(user.role);
@@ -22,3 +24,6 @@ export const canWritePartners = (user: User | null | undefined): boolean =>
 
 export const canReadAudit = (user: User | null | undefined): boolean => !!user && AUDIT_READERS.includes(user.role);
 export const isAdmin = (user: User | null | undefined): boolean => user?.role === 'admin';
+
+/** May list, register and edit learners (in their own area). */
+export const canReadLearners = (user: User | null | undefined): boolean => !!user && LEARNER_READERS.includes(user.role);

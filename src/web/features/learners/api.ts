@@ -1,0 +1,100 @@
+// TanStack Query hooks for /api/learners (docs/api.md, "Learning"). Learners are
+// personal data: names travel only in the query strings the contract names
+// (`?q=`, `/matches`), never in a path; query keys live in memory and are
+// dropped at sign-out (lib/auth.tsx).
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Learner as LearnerSchema, LearnerMatch as LearnerMatchSchema } from '../../../domain/learning';
+import { apiGet, apiSend, type Page } from '../../lib/api';
+
+export type Learner = z.output<typeof LearnerSchema>;
+export type LearnerMatch = z.output<typeof LearnerMatchSchema>;
+
+export interface LearnerFilter {
+  /** Kept in component state only: a name is personal data, not for the address bar. */
+  q?: string;
+  centre?: string;
+  includeArchived?: boolean;
+}
+
+export function useLearnerList(filter: LearnerFilter) {
+  return useInfiniteQuery({
+    queryKey: ['learners', 'list', filter],
+    queryFn: ({ pageParam }) =>
+      apiGet<Page<Learner>>('/api/learners', {
+        q: filter.q || undefined,
+        centre: filter.centre || undefined,
+        includeArchived: filter.includeArchived || undefined,
+        limit: 50,
+        cursor: pageParam,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useLearner(id: string | undefined) {
+  return useQuery({
+    queryKey: ['learners', 'one', id],
+    queryFn: () => apiGet<Learner>(`/api/learners/${encodeURIComponent(id!)}`),
+    enabled: !!id,
+  });
+}
+
+/** What the duplicate check is asked: only facts worth comparing (whole phone, whole IIN). */
+export interface MatchQuery {
+  lastName?: string;
+  firstName?: string;
+  middleName?: string;
+  birthDate?: string;
+  phone?: string;
+  iin?: string;
+  exclude?: string;
+}
+
+/** Likely duplicates across the network; `query` null = not enough typed yet. */
+export function useLearnerMatches(query: MatchQuery | null) {
+  return useQuery({
+    queryKey: ['learners', 'matches', query],
+    queryFn: () => apiGet<{ items: LearnerMatch[] }>('/api/learners/matches', { ...query }),
+    enabled: query !== null,
+    // A check that failed must not hold the facilitator up: no retries, a quiet note.
+    retry: false,
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useInvalidate() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['learners'] });
+}
+
+export function useSaveLearner() {
+  const invalidate = useInvalidate();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, body }: { id?: string; version?: string; body: Record<string, unknown> }) =>
+      id
+        ? apiSend<Learner>('PATCH', `/api/learners/${encodeURIComponent(id)}`, { version, ...body })
+        : apiSend<Learner>('POST', '/api/learners', body),
+    onSuccess: (saved) => {
+      client.setQueryData(['learners', 'one', saved.id], saved);
+      return invalidate();
+    },
+  });
+}
+
+export function useArchiveLearner() {
+  const invalidate = useInvalidate();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, action }: { id: string; version: string; action: 'archive' | 'restore' }) =>
+      apiSend<Learner>('POST', `/api/learners/${encodeURIComponent(id)}/${action}`, { version }),
+    onSuccess: (saved) => {
+      client.setQueryData(['learners', 'one', saved.id], saved);
+      return invalidate();
+    },
+  });
+}

@@ -26,7 +26,7 @@ const RUNS = Number(opts.runs);
 const engine = opts.url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
 const TERMS = { 'common surname': 'Ахметов', 'full name': 'Ахметов Ерлан', 'first name': 'Ерлан', 'rare surname': 'Мыңжасаров', 'infix (no prefix)': 'метов', 'no match': 'Qwertyuiop' };
 /** Above this many trigram candidates a term counts as common: walk the name index instead. */
-const CANDIDATE_CAP = 2000;
+const CANDIDATE_CAP = 5000;
 
 // ---------------------------------------------------------------- engine access
 let db, pool;

@@ -97,15 +97,25 @@ const consentColumns = (consent: z.infer<typeof LearnerInput>['consent'], actor:
 
 export async function listLearners(ctx: Ctx, query: z.infer<typeof LearnerListQuery>) {
   const actor = assertCan(ctx.actor, 'learner.read');
-  const unit = query.centre ? await visibleUnit(ctx.db, actor, query.centre) : null;
-  const prefix = unit?.path ?? actor.scopePath;
-  const centreIds = prefix === null ? null : await q.centresUnder(ctx.db, prefix);
-  const scope: q.LearnerScope = prefix === null ? null : centreIds ? { centreIds } : { pathPrefix: prefix };
-  const page = await q.listLearners(ctx.db, {
-    scope, search: searchTerm(query.q), includeArchived: query.includeArchived, limit: query.limit, cursor: query.cursor,
-  });
-  return { items: page.rows.map(q.toLearner), nextCursor: page.nextCursor };
+  const compute = async () => {
+    const unit = query.centre ? await visibleUnit(ctx.db, actor, query.centre) : null;
+    const prefix = unit?.path ?? actor.scopePath;
+    const centreIds = prefix === null ? null : await q.centresUnder(ctx.db, prefix);
+    const scope: q.LearnerScope = prefix === null ? null : centreIds ? { centreIds } : { pathPrefix: prefix };
+    const page = await q.listLearners(ctx.db, {
+      scope, search: searchTerm(query.q), includeArchived: query.includeArchived, limit: query.limit, cursor: query.cursor,
+    });
+    return { items: page.rows.map(q.toLearner), nextCursor: page.nextCursor };
+  };
+  // Personal data: the key holds the caller's subtree, so a page is only ever served back
+  // within the scope that read it (decision 0015). A learner record is ~1 KB as JSON.
+  if (!ctx.cache) return compute();
+  const key = JSON.stringify(['learners', actor.scopePath, query]);
+  return ctx.cache.get(ctx.db, key, compute, (page) => 512 + page.items.length * LEARNER_BYTES);
 }
+
+/** Rough size of one learner in a cached page. */
+const LEARNER_BYTES = 1_100;
 
 export async function getLearner(ctx: Ctx, id: string) {
   const actor = assertCan(ctx.actor, 'learner.read');

@@ -74,7 +74,7 @@ const oblast = await k.selectFrom('org_units').select(['id', 'path']).where('cod
 const centre = (await sql`select l.centre_id as id, count(*) as n from learners l join org_units c on c.id = l.centre_id
   where c.path like ${`${oblast.path}%`} group by l.centre_id order by n desc limit 1`.execute(k)).rows[0];
 const person = (await sql`select * from learners where iin is not null and phone is not null order by id limit 1 offset 777`.execute(k)).rows[0];
-const base = { includeArchived: false, limit: 50 };
+const base = { engine, includeArchived: false, limit: 50 };
 const SEARCHES = { common: 'Ахметов', 'full name': 'Ахметов Ерлан', rare: 'Мыңжасаров', 'first name': 'Ерлан', 'no match': 'Qwertyuiop' };
 
 await scenario('scope: centres under the oblast (service step)', () => q.centresUnder(k, oblast.path));

@@ -5,7 +5,7 @@
 // API does per request (session, scope, queries, shaping).
 //
 // env: BENCH_DB_URL, BENCH_API_PATH (e.g. /api/centres?orgUnit=KZ-VOS&limit=50),
-//      BENCH_USER, BENCH_PASSWORD, BENCH_CACHE=0 (read cache off), BENCH_PROTOTYPES=1 (below). Sends {type:'ready', port, cookie, bytes, items} when
+//      BENCH_USER, BENCH_PASSWORD, BENCH_CACHE=0 (read cache off). Sends {type:'ready', port, cookie, bytes, items} when
 //      listening; {type:'stop'} closes it.
 import { buildApp } from '../dist/server/app.js';
 import { openDatabase } from '../dist/server/db/dialect.js';
@@ -17,19 +17,6 @@ const app = await buildApp({ db, demo: async () => true, cacheReads: process.env
 
 let memoryBody = null;
 app.get('/bench/memory', { config: { access: 'public' } }, async (req, reply) => reply.send(memoryBody));
-
-// BENCH_PROTOTYPES=1: bench-only variants of real routes, to measure a suggestion before it is
-// made in src/ (decision 0015). GET /api/bench-prototype/learners is GET /api/learners (same access,
-// query schema and service) answered through the read cache, as the centre list is (0012); it is
-// under /api/ because only /api/ requests load the signed-in actor.
-if (process.env.BENCH_PROTOTYPES === '1') {
-  const { listLearners } = await import('../dist/server/modules/learners/service.js');
-  const { LearnerListQuery } = await import('../dist/domain/learning.js');
-  app.get('/api/bench-prototype/learners', { config: { access: 'learner.read' }, schema: { querystring: LearnerListQuery } }, (req) => {
-    const compute = () => listLearners(req.ctx, req.query);
-    return req.ctx.cache ? req.ctx.cache.get(req.ctx.db, JSON.stringify(['learners', req.ctx.actor.scopePath, req.query]), compute) : compute();
-  });
-}
 
 const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 if (login.statusCode !== 200) throw new Error(`bench server: login as ${username} answered ${login.statusCode}: ${login.body}`);

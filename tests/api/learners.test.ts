@@ -212,6 +212,21 @@ describe.each(ENGINES)('learners on %s', (engine) => {
     expect(reconsent.body.consent).toMatchObject({ version: 'kerege-consent-2', recordedBy: (await admin.get('/api/auth/me')).body.user.id });
   });
 
+  it('keeps the name search in step with renames (trigram index, migration 0007)', async () => {
+    const created = await kordai.post('/api/learners', { ...erlan, iin: null, phone: null, lastName: 'Мыңжасаров', firstName: 'Тимур' });
+    expect(created.status).toBe(201);
+    const ids = async (q: string) => (await kordai.get(`/api/learners?q=${encodeURIComponent(q)}`)).body.items.map((l: { id: string }) => l.id);
+    expect(await ids('Мыңжасаров Тимур')).toEqual([created.body.id]);
+    expect(await ids('Mynzhasarov')).toEqual([created.body.id]);
+    const renamed = await kordai.patch(`/api/learners/${created.body.id}`, { version: created.body.version, lastName: 'Құдайбергенов' });
+    expect(renamed.status).toBe(200);
+    expect(await ids('Мыңжасаров')).toEqual([]);
+    expect(await ids('Кудайберген')).toEqual([created.body.id]);
+    const archived = await kordai.post(`/api/learners/${created.body.id}/archive`, { version: renamed.body.version });
+    expect(archived.status).toBe(200);
+    expect(await ids('Кудайберген')).toEqual([]);
+  });
+
   it('archives and restores, hiding the record from lists meanwhile', async () => {
     const current = (await kordai.get(`/api/learners/${erlanId}`)).body;
     const archived = await kordai.post(`/api/learners/${erlanId}/archive`, { version: current.version });

@@ -108,6 +108,27 @@ export function startsWithUnindexed(column: Expression<string> | RawBuilder<stri
   return sql<boolean>`(${column} || '') like ${prefix + '%'}`;
 }
 
+/** Above this many trigram candidates a name term counts as common (decision 0015). */
+const NAME_CANDIDATE_CAP = 5_000;
+
+/**
+ * An extra filter that lets a learner search by part of a name (`name_key LIKE '%term%'`,
+ * kept by the caller) start from the trigram index of migration 0007 — or null when the
+ * walk along the name index is the better plan. PostgreSQL's planner makes that choice
+ * itself from pg_trgm's statistics. SQLite's cannot see into the FTS5 table, so a capped
+ * count decides: a rare surname or a full name (a few thousand people at most) is read
+ * from the index; a common term ("Ахметов", 86,000 people nationally) is found within the
+ * first pages of the walk. Terms under three characters have no trigram.
+ */
+export async function selectiveNameFilter(db: Kysely<Database>, engine: Engine, term: string): Promise<RawBuilder<boolean> | null> {
+  if (engine === 'postgres' || [...term].length < 3) return null;
+  const pattern = `%${term}%`;
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (
+    select rowid from learners_name_fts where name_key like ${pattern} limit ${NAME_CANDIDATE_CAP + 1})`.execute(db);
+  if (Number(rows[0].n) > NAME_CANDIDATE_CAP) return null;
+  return sql<boolean>`learners.rowid in (select rowid from learners_name_fts where name_key like ${pattern})`;
+}
+
 /** Error codes for unique-constraint violations, so services can answer 409 instead of 500. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string } | null;

@@ -2,7 +2,7 @@
 // Learners are personal data — nothing here logs, and list cursors carry only an id.
 import { sql } from 'kysely';
 import type { Queryable } from '../../context.js';
-import { startsWith, startsWithUnindexed } from '../../db/dialect.js';
+import { selectiveNameFilter, startsWith, startsWithUnindexed, type Engine } from '../../db/dialect.js';
 import { after, decodeCursor, pageOf, parseJsonArray } from '../../db/paging.js';
 import { invalid } from '../../errors.js';
 import { namesOf } from '../org-units/queries.js';
@@ -55,6 +55,7 @@ export async function centresUnder(db: Queryable, pathPrefix: string, max = FEW_
 }
 
 export interface LearnerFilter {
+  engine: Engine;
   scope: LearnerScope;
   search: string | null;
   includeArchived: boolean;
@@ -75,7 +76,11 @@ export async function listLearners(db: Queryable, f: LearnerFilter) {
       ? query.where('learners.centre_id', '=', f.scope.centreIds[0])
       : query.where('learners.centre_id', 'in', f.scope.centreIds);
   } else if (f.scope) query = query.where(startsWithUnindexed(sql.ref('c.path'), f.scope.pathPrefix));
-  if (f.search) query = query.where('learners.name_key', 'like', `%${f.search}%`);
+  if (f.search) {
+    query = query.where('learners.name_key', 'like', `%${f.search}%`);
+    const selective = await selectiveNameFilter(db, f.engine, f.search);
+    if (selective) query = query.where(selective);
+  }
   if (!f.includeArchived) query = query.where('learners.deleted_at', 'is', null).where('learners.merged_into', 'is', null);
   if (f.cursor) {
     const [, id] = decodeCursor(f.cursor);

@@ -103,7 +103,7 @@ export async function listLearners(ctx: Ctx, query: z.infer<typeof LearnerListQu
     const centreIds = prefix === null ? null : await q.centresUnder(ctx.db, prefix);
     const scope: q.LearnerScope = prefix === null ? null : centreIds ? { centreIds } : { pathPrefix: prefix };
     const page = await q.listLearners(ctx.db, {
-      scope, search: searchTerm(query.q), includeArchived: query.includeArchived, limit: query.limit, cursor: query.cursor,
+      engine: ctx.engine, scope, search: searchTerm(query.q), includeArchived: query.includeArchived, limit: query.limit, cursor: query.cursor,
     });
     return { items: page.rows.map(q.toLearner), nextCursor: page.nextCursor };
   };

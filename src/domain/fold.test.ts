@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { foldForSearch, matchesSearch, searchKey, SEARCH_KEY_SEPARATOR } from './fold.js';
+import { foldedPrefixEnd, foldForSearch, matchesSearch, searchKey, SEARCH_KEY_SEPARATOR } from './fold.js';
 
 /** Each row: spellings that must fold to one key, and that key. */
 const SAME: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -268,5 +268,25 @@ describe('properties', () => {
       }),
       { numRuns: runs },
     );
+  });
+});
+
+describe('foldedPrefixEnd', () => {
+  it('gives the smallest fold after every fold starting with the prefix', () => {
+    expect(foldedPrefixEnd('akhmetov')).toBe('akhmetow');
+    expect(foldedPrefixEnd('abz')).toBe('ac');
+    expect(foldedPrefixEnd('a9')).toBe('aa');
+    expect(foldedPrefixEnd('zz')).toBeNull();
+  });
+
+  it('bounds exactly the folds that start with the prefix', () => {
+    fc.assert(fc.property(
+      fc.stringMatching(/^[0-9a-z]{1,6}$/), fc.stringMatching(/^[0-9a-z]{0,8}$/),
+      (prefix, key) => {
+        const end = foldedPrefixEnd(prefix);
+        const inRange = key >= prefix && (end === null || key < end);
+        expect(inRange).toBe(key.startsWith(prefix));
+      },
+    ));
   });
 });

@@ -94,6 +94,23 @@ export function foldForSearch(text: string): string {
   return collapse(mapped.split(' ').map(canonicalWord).join(''));
 }
 
+/** The characters a fold is made of, in the order every collation sorts them. */
+const FOLDED_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * The smallest fold greater than every fold that starts with `prefix` (null when there is
+ * none: "zzz"), so that `key >= prefix and key < end` is an index range of the keys starting
+ * with the prefix. Built from the fold's own alphabet, not by adding a symbol such as '~',
+ * which a linguistic collation (en_US, ru_RU) would ignore.
+ */
+export function foldedPrefixEnd(prefix: string): string | null {
+  for (let i = prefix.length - 1; i >= 0; i--) {
+    const at = FOLDED_ALPHABET.indexOf(prefix[i]);
+    if (at >= 0 && at < FOLDED_ALPHABET.length - 1) return prefix.slice(0, i) + FOLDED_ALPHABET[at + 1];
+  }
+  return null;
+}
+
 /** Separator between the folded values inside a search key. */
 export const SEARCH_KEY_SEPARATOR = ' | ';
 

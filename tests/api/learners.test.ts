@@ -212,6 +212,36 @@ describe.each(ENGINES)('learners on %s', (engine) => {
     expect(reconsent.body.consent).toMatchObject({ version: 'kerege-consent-2', recordedBy: (await admin.get('/api/auth/me')).body.user.id });
   });
 
+  it('lists people whose name starts with the term first, across pages', async () => {
+    const people = [['Бекова', 'Дана', 'Ахметовна'], ['Ахметова', 'Айгүл', null], ['Akhmetov', 'Marat', null], ['Ахметов', 'Ермек', null]];
+    const ids: Record<string, string> = {};
+    for (const [last, first, middle] of people) {
+      const res = await kordai.post('/api/learners', { ...erlan, iin: null, phone: null, lastName: last, firstName: first, middleName: middle });
+      expect(res.status).toBe(201);
+      ids[last!] = res.body.id;
+    }
+    // akhmetovaaigul < akhmetovermek < akhmetovmarat, then bekovadanaakhmetovna
+    const expected = [ids['Ахметова'], ids['Ахметов'], ids.Akhmetov, ids['Бекова']];
+    const all = (await kordai.get(`/api/learners?q=${encodeURIComponent('Ахметов')}`)).body.items.map((l: { id: string }) => l.id);
+    expect(all).toEqual(expected);
+    for (const limit of [1, 2, 3]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } =
+          await kordai.get(`/api/learners?q=${encodeURIComponent('Ахметов')}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.status).toBe(200);
+        seen.push(...res.body.items.map((l) => l.id));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      expect(seen, `limit ${limit}`).toEqual(expected);
+    }
+    for (const id of Object.values(ids)) {
+      const current = (await kordai.get(`/api/learners/${id}`)).body;
+      expect((await kordai.post(`/api/learners/${id}/archive`, { version: current.version })).status).toBe(200);
+    }
+  });
+
   it('keeps the name search in step with renames (trigram index, migration 0007)', async () => {
     const created = await kordai.post('/api/learners', { ...erlan, iin: null, phone: null, lastName: 'Мыңжасаров', firstName: 'Тимур' });
     expect(created.status).toBe(201);

@@ -5,6 +5,7 @@ import type { Queryable } from '../../context.js';
 import { selectiveNameFilter, startsWith, startsWithUnindexed, type Engine } from '../../db/dialect.js';
 import { after, decodeCursor, pageOf, parseJsonArray } from '../../db/paging.js';
 import { invalid } from '../../errors.js';
+import { foldedPrefixEnd } from '../../../domain/fold.js';
 import { namesOf } from '../org-units/queries.js';
 
 function base(db: Queryable) {
@@ -65,31 +66,57 @@ export interface LearnerFilter {
 
 /**
  * A page in name order (the folded last-first-middle name, so scripts interleave).
- * The cursor is only the last row's id — a name, even folded, must not travel in a URL —
- * and its sort key is read back here.
+ * With a search, people whose name starts with the term come first, then everyone else whose
+ * name contains it, each group in name order (decision 0021): "Ахметов" lists the Akhmetovs
+ * before the Ahmetovichs, and the first group is a range of the name index however common
+ * the surname. The cursor is the group and the last row's id — a name, even folded, must not
+ * travel in a URL — and its sort key is read back here.
  */
 export async function listLearners(db: Queryable, f: LearnerFilter) {
-  let query = base(db);
+  let scoped = base(db);
   if (f.scope && 'centreIds' in f.scope) {
     if (f.scope.centreIds.length === 0) return { rows: [], nextCursor: null };
-    query = f.scope.centreIds.length === 1
-      ? query.where('learners.centre_id', '=', f.scope.centreIds[0])
-      : query.where('learners.centre_id', 'in', f.scope.centreIds);
-  } else if (f.scope) query = query.where(startsWithUnindexed(sql.ref('c.path'), f.scope.pathPrefix));
-  if (f.search) {
-    query = query.where('learners.name_key', 'like', `%${f.search}%`);
-    const selective = await selectiveNameFilter(db, f.engine, f.search);
-    if (selective) query = query.where(selective);
-  }
-  if (!f.includeArchived) query = query.where('learners.deleted_at', 'is', null).where('learners.merged_into', 'is', null);
-  if (f.cursor) {
-    const [, id] = decodeCursor(f.cursor);
-    const last = await db.selectFrom('learners').select('sort_key').where('id', '=', id).executeTakeFirst();
-    if (!last) throw invalid('cursor', 'invalid_cursor');
-    query = query.where(after(sql.ref('learners.sort_key'), sql.ref('learners.id'), [last.sort_key, id]));
-  }
-  const rows = await query.orderBy('learners.sort_key').orderBy('learners.id').limit(f.limit + 1).execute();
-  return pageOf(rows, f.limit, (r) => ['', r.id]);
+    scoped = f.scope.centreIds.length === 1
+      ? scoped.where('learners.centre_id', '=', f.scope.centreIds[0])
+      : scoped.where('learners.centre_id', 'in', f.scope.centreIds);
+  } else if (f.scope) scoped = scoped.where(startsWithUnindexed(sql.ref('c.path'), f.scope.pathPrefix));
+  if (!f.includeArchived) scoped = scoped.where('learners.deleted_at', 'is', null).where('learners.merged_into', 'is', null);
+
+  const cursor = f.cursor ? await readCursor(db, f.cursor, f.search ? ['starts', 'contains'] : ['']) : null;
+  const page = (query: typeof scoped, limit: number, from: typeof cursor) =>
+    (from ? query.where(after(sql.ref('learners.sort_key'), sql.ref('learners.id'), [from.sortKey, from.id])) : query)
+      .orderBy('learners.sort_key').orderBy('learners.id').limit(limit + 1).execute();
+  if (!f.search) return pageOf(await page(scoped, f.limit, cursor), f.limit, (r) => ['', r.id]);
+
+  const starts = startsWithTerm(f.search);
+  let contains = scoped.where('learners.name_key', 'like', `%${f.search}%`).where(sql<boolean>`not ${starts}`);
+  const selective = await selectiveNameFilter(db, f.engine, f.search);
+  if (selective) contains = contains.where(selective);
+  if (cursor?.group === 'contains') return pageOf(await page(contains, f.limit, cursor), f.limit, (r) => ['contains', r.id]);
+
+  const first = await page(scoped.where(starts), f.limit, cursor);
+  if (first.length > f.limit) return pageOf(first, f.limit, (r) => ['starts', r.id]);
+  // The first group ends on this page: fill the rest from the start of the second.
+  const rest = await page(contains, f.limit - first.length, null);
+  return pageOf([...first, ...rest], f.limit, (r) => [first.includes(r) ? 'starts' : 'contains', r.id]);
+}
+
+/** A list cursor: which group it is in (see listLearners) and the last row's id and sort key. */
+async function readCursor(db: Queryable, cursor: string, groups: string[]) {
+  const [group, id] = decodeCursor(cursor);
+  const last = groups.includes(group)
+    ? await db.selectFrom('learners').select('sort_key').where('id', '=', id).executeTakeFirst()
+    : undefined;
+  if (!last) throw invalid('cursor', 'invalid_cursor');
+  return { group, id, sortKey: last.sort_key };
+}
+
+/** `sort_key` starts with the folded term, written as a range of the name index. */
+function startsWithTerm(term: string) {
+  const end = foldedPrefixEnd(term);
+  return end === null
+    ? sql<boolean>`(learners.sort_key >= ${term})`
+    : sql<boolean>`(learners.sort_key >= ${term} and learners.sort_key < ${end})`;
 }
 
 const MATCH_COLUMNS = [

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { Id, Version } from './common.js';
 import { Consent } from './learning.js';
+import { FILLABLE_FIELDS, type FillableField } from './merge-fill.js';
+
+export { FILLABLE_FIELDS, fieldsToFill, type FillableField } from './merge-fill.js';
 
 export const MergeInput = z.object({
   intoId: Id.describe('The learner who stays (the survivor), in your area'),
@@ -12,30 +15,6 @@ export const MergeInput = z.object({
   intoVersion: Version.describe('The version of the survivor you compared'),
 });
 export type MergeInput = z.infer<typeof MergeInput>;
-
-/**
- * Fields a merge copies from the duplicate where the survivor has none (API name → column).
- * Names, sex, birth date and consent are never copied: the survivor's are the record kept.
- */
-export const FILLABLE_FIELDS = {
-  middleName: 'middle_name',
-  phone: 'phone',
-  iin: 'iin',
-  settlementId: 'settlement_id',
-  education: 'education',
-  employmentStatus: 'employment_status',
-  languages: 'languages',
-  targetGroups: 'target_groups',
-  userId: 'user_id',
-} as const;
-export type FillableField = keyof typeof FILLABLE_FIELDS;
-
-const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-
-/** The fields the survivor lacks and the duplicate has: what a merge will fill. */
-export function fieldsToFill(survivor: Record<string, unknown>, duplicate: Record<string, unknown>): FillableField[] {
-  return (Object.keys(FILLABLE_FIELDS) as FillableField[]).filter((f) => isEmpty(survivor[f]) && !isEmpty(duplicate[f]));
-}
 
 /** What a merge moved, per kind of record. */
 export const MergeSummary = z.object({

@@ -11,7 +11,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
+import { useUser } from '../../lib/auth';
+import { canMergeLearners } from '../../lib/roles';
 import { useArchiveLearner, useLearner } from './api';
+import { MergeAction, MergeHistory } from './Merge';
 import { TargetGroups, displayPhone, fullName, usePrivateTitle } from './parts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -33,6 +36,7 @@ export default function LearnerPage() {
   const fmt = useFormat();
   const learner = useLearner(id);
   const archive = useArchiveLearner();
+  const mayMerge = canMergeLearners(useUser());
   usePrivateTitle(t('learners.one'));
 
   if (learner.isPending) return <Loading />;
@@ -53,6 +57,7 @@ export default function LearnerPage() {
             {!l.archivedAt && !l.mergedInto && (
               <Button component={Link} to={`/learners/${l.id}/edit`}>{t('common.edit')}</Button>
             )}
+            {mayMerge && !l.archivedAt && !l.mergedInto && <MergeAction learner={l} />}
             <ArchiveButton record={l} name={name}
               run={(action, r) => archive.mutateAsync({ id: r.id, version: r.version, action })} />
           </>
@@ -106,6 +111,8 @@ export default function LearnerPage() {
           <Field label={t('common.updatedAt')}>{fmt.dateTime(l.updatedAt)}</Field>
         </SimpleGrid>
       </Paper>
+
+      <MergeHistory learner={l} canUndo={mayMerge} />
     </Stack>
   );
 }

@@ -54,7 +54,8 @@ function LinkModal({ linkToken, centreId, onClose }: { linkToken: string; centre
 
   return (
     <Modal opened onClose={onClose} title={t('learners.link.title')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      {/* the modal is portalled, but React still bubbles its submit to the registration form around it */}
+      <form onSubmit={(e) => { e.preventDefault(); e.stopPropagation(); submit(); }}>
         <Stack gap="md">
           <Text className="kerege-wrap">{t('learners.link.intro')}</Text>
           <Text size="sm" className="kerege-wrap" c="dimmed">{t('learners.consent.text')}</Text>

@@ -3,6 +3,7 @@
 // in the address bar), compared side by side with the fields the merge will fill marked, and
 // merged on confirmation; a notification offers to undo at once, and the history keeps the
 // undo button for later. What a merge does and why: docs/decisions/0019-merge-and-link.md.
+import '@mantine/core/styles/SegmentedControl.css';
 import { Alert, Anchor, Badge, Box, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
@@ -196,7 +197,7 @@ function Compare({ learner, otherId, onBack, onClose }: { learner: Learner; othe
         <Button variant="subtle" onClick={onBack} disabled={merge.isPending}>{t('learners.merge.pickAnother')}</Button>
         <Group gap="sm">
           <Button variant="default" onClick={onClose} disabled={merge.isPending}>{t('common.cancel')}</Button>
-          <Button color="orange" onClick={confirm} loading={merge.isPending} data-testid="merge-confirm">{t('learners.merge.confirm')}</Button>
+          <Button onClick={confirm} loading={merge.isPending} data-testid="merge-confirm">{t('learners.merge.confirm')}</Button>
         </Group>
       </Group>
     </Stack>
@@ -256,7 +257,7 @@ function MergeItem({ merge, learner, canUndo }: { merge: LearnerMergeRecord; lea
         )}
       </Stack>
       <ConfirmModal opened={asking} title={t('learners.merge.undoTitle')} message={t('learners.merge.undoQuestion')}
-        confirmLabel={t('common.undo')} color="orange" pending={undo.pending} error={undo.error}
+        confirmLabel={t('common.undo')} color="blue" pending={undo.pending} error={undo.error}
         onClose={() => setAsking(false)} onConfirm={() => undo.run(merge.id, () => setAsking(false))} />
     </Paper>
   );

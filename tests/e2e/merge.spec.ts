@@ -171,6 +171,9 @@ describe('merge and link journey', () => {
     // still registered at the Pushkin library; no merge button for a facilitator
     await page.getByText('Пушкин', { exact: false }).first().waitFor();
     expect(await page.getByTestId('merge-open').count()).toBe(0);
+    // readable and enrollable here, edited by the centre that registered the person
+    await page.getByTestId('learner-linked').waitFor();
+    expect(await page.getByRole('link', { name: 'Өңдеу' }).count()).toBe(0);
     await look(page, 'link-done-kk-375', true);
     await page.context().close();
   });

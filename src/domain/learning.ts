@@ -251,6 +251,7 @@ export const LearnerMatch = z.object({
   score: z.number().describe('Likelihood of being the same person, 0–1'),
   reasons: z.array(z.enum(MATCH_REASONS)).describe('Facts the two agree on'),
   inScope: z.boolean().describe('False: "this person is already registered at another centre" — no personal data'),
+  linkToken: z.string().optional().describe('Out of your area only: a sealed, single-use token for POST /api/learners/links (15 minutes)'),
   learner: z.object({
     lastName: z.string(), firstName: z.string(), middleName: z.string().nullable(), birthDate: z.string(), centre: CentreRef,
   }).optional().describe('Who it is; only for matches in your area'),

@@ -65,6 +65,11 @@ const ACCESS: Record<string, Rule> = {
   'PATCH /api/learners/:id': STAFF,
   'POST /api/learners/:id/archive': STAFF,
   'POST /api/learners/:id/restore': STAFF,
+  // One person, counted once (decision 0019): coordinators merge; any staff links with consent.
+  'POST /api/learners/:id/merge': REGISTRY_WRITERS,
+  'POST /api/learner-merges/:id/undo': REGISTRY_WRITERS,
+  'GET /api/learner-merges': STAFF,
+  'POST /api/learners/links': STAFF,
   // Trainings, enrolment and attendance (decision 0013): every staff role, each in its own area.
   'GET /api/trainings': STAFF,
   'GET /api/trainings/:id': STAFF,

@@ -151,7 +151,8 @@ describe.each(ENGINES)('learners on %s', (engine) => {
       expect(res.status).toBe(200);
       expect(res.body.items).toHaveLength(1);
       const [match] = res.body.items;
-      expect(Object.keys(match).sort()).toEqual(['id', 'inScope', 'reasons', 'score']);
+      // an opaque link token (decision 0019) is the only thing added: no personal field
+      expect(Object.keys(match).sort()).toEqual(['id', 'inScope', 'linkToken', 'reasons', 'score']);
       expect(match).toMatchObject({ id: null, inScope: false, reasons: ['name', 'birth_date'] });
       expect(match.score).toBeGreaterThanOrEqual(0.7);
       expect(JSON.stringify(res.body)).not.toMatch(/Айгүл|Нұрлан|1988|PUSHKIN|Пушкин/);
@@ -168,7 +169,7 @@ describe.each(ENGINES)('learners on %s', (engine) => {
 
     it('matches by IIN alone, by phone with a typo in the name, and not by a name alone', async () => {
       const byIin = await kordai.get(`/api/learners/matches?iin=${aigul.iin}`);
-      expect(byIin.body.items).toEqual([{ id: null, score: 1, reasons: ['iin', 'birth_date'], inScope: false }]);
+      expect(byIin.body.items).toEqual([{ id: null, score: 1, reasons: ['iin', 'birth_date'], inScope: false, linkToken: expect.any(String) }]);
       const byPhone = await admin.get(`/api/learners/matches?lastName=${encodeURIComponent('Нурланкызы')}&firstName=${encodeURIComponent('Айгуль')}&phone=87775554433`);
       expect(byPhone.body.items[0]).toMatchObject({ id: aigulId, reasons: expect.arrayContaining(['phone']) });
       const nameOnly = await admin.get(`/api/learners/matches?lastName=Nurlankyzy&firstName=Aigul`);

@@ -21,6 +21,9 @@ export const PERMISSIONS = {
   // their own narrower routes later). Registering is the facilitator's daily work.
   'learner.read': STAFF_ROLES,
   'learner.write': STAFF_ROLES,
+  // Merging two records of one person (and undoing it) rewrites records of several centres:
+  // coordinators only, both records in their area (decision 0019).
+  'learner.merge': ['admin', 'national', 'regional'],
   // Trainings (decision 0013). Scheduling, enrolling and taking attendance are the daily work
   // of every centre's staff (many rural centres have one facilitator and no manager); which
   // training one may touch is decided by its centre's place in the tree. Lists that name

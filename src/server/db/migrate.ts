@@ -6,6 +6,7 @@ import * as learning from './migrations/0002_learning.js';
 import * as registryOrder from './migrations/0003_registry_order.js';
 import * as visitsOutcomes from './migrations/0004_visits_outcomes.js';
 import * as certificateTexts from './migrations/0005_certificate_texts.js';
+import * as learnerLinksMerges from './migrations/0006_learner_links_merges.js';
 import * as learnerSearch from './migrations/0007_learner_search.js';
 
 type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0003_registry_order': registryOrder,
   '0004_visits_outcomes': visitsOutcomes,
   '0005_certificate_texts': certificateTexts,
+  '0006_learner_links_merges': learnerLinksMerges,
   '0007_learner_search': learnerSearch,
 };
 

@@ -216,6 +216,29 @@ export interface OutcomesTable extends CentreOwned {
   note: string | null;
 }
 
+/** A learner also kept by another centre, after consent recorded there (0006, decision 0019). */
+export interface LearnerLinksTable extends CentreOwned {
+  learner_id: string;
+  consent_date: string;
+  consent_version: string;
+  consent_recorded_by: string;
+  guardian_name: string | null;
+  token_id: string;
+}
+
+/** A merge of a duplicate learner into a survivor, with every row it changed (0006, decision 0019). */
+export interface LearnerMergesTable extends CentreOwned {
+  survivor_id: string;
+  duplicate_id: string;
+  merged_by: string;
+  /** JSON: [{ table, id, version, before, after }] in the order written. */
+  changes: string;
+  /** JSON: rows moved per table. */
+  summary: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
 export interface ChangesTable {
   seq: Generated<number>;
   table_name: string;
@@ -279,9 +302,12 @@ export interface Database {
   certificates: CertificatesTable;
   visits: VisitsTable;
   outcomes: OutcomesTable;
+  learner_links: LearnerLinksTable;
+  learner_merges: LearnerMergesTable;
 }
 
 /** Tables written through the one door (write.ts), with change feed and audit. */
 export type RecordTable =
   | 'org_units' | 'centres' | 'partners' | 'partnerships' | 'users'
-  | 'courses' | 'trainings' | 'meetings' | 'learners' | 'enrolments' | 'attendance' | 'certificates' | 'visits' | 'outcomes';
+  | 'courses' | 'trainings' | 'meetings' | 'learners' | 'enrolments' | 'attendance' | 'certificates' | 'visits' | 'outcomes'
+  | 'learner_links' | 'learner_merges';

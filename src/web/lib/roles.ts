@@ -27,3 +27,6 @@ export const isAdmin = (user: User | null | undefined): boolean => user?.role ==
 
 /** May list, register and edit learners (in their own area). */
 export const canReadLearners = (user: User | null | undefined): boolean => !!user && LEARNER_READERS.includes(user.role);
+
+/** May merge two records of one person and undo it: coordinators (learner.merge, decision 0019). */
+export const canMergeLearners = (user: User | null | undefined): boolean => !!user && WRITERS.includes(user.role);

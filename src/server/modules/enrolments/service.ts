@@ -12,6 +12,7 @@ import { insertRecords, updateRecord, updateRecords } from '../../db/write.js';
 import { KeregeError, invalid, notFound, type FieldIssue } from '../../errors.js';
 import { findTraining, type TrainingRow } from '../trainings/queries.js';
 import { assertLive, visibleTraining } from '../trainings/service.js';
+import { linkedIntoArea } from '../learners/links.js';
 import * as q from './queries.js';
 import { promoteWaiting, seatState } from './seats.js';
 
@@ -80,6 +81,8 @@ export async function enrol(ctx: Ctx, trainingId: string, input: EnrolInput) {
     const wellFormed = [...new Set(ids.filter((id) => UUID_PATTERN.test(id)))];
     const [learners, prior] = await Promise.all([q.learnersByIds(tx, wellFormed), q.enrolmentsOfLearners(tx, training.id, wellFormed)]);
     const learnerById = new Map(learners.map((l) => [l.id, l]));
+    // learners of other centres linked into the caller's area may be enrolled too (decision 0019)
+    const linked = await linkedIntoArea(tx, actor, learners.filter((l) => !inScope(actor, l.path)).map((l) => l.id));
     const priorByLearner = new Map(prior.map((e) => [e.learner_id, e]));
     const issues: FieldIssue[] = [];
     const seen = new Set<string>();
@@ -87,7 +90,7 @@ export async function enrol(ctx: Ctx, trainingId: string, input: EnrolInput) {
       const field = `learnerIds.${i}`;
       const learner = learnerById.get(id);
       if (seen.has(id)) issues.push({ field, code: 'duplicate' });
-      else if (!learner || learner.deleted_at || learner.merged_into || !inScope(actor, learner.path)) issues.push({ field, code: 'unknown_learner' });
+      else if (!learner || learner.deleted_at || learner.merged_into || !(inScope(actor, learner.path) || linked.has(id))) issues.push({ field, code: 'unknown_learner' });
       else if (priorByLearner.has(id) && priorByLearner.get(id)!.status !== 'dropped') issues.push({ field, code: 'already_enrolled' });
       seen.add(id);
     });

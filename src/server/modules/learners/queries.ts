@@ -1,7 +1,8 @@
 // Learner queries. Blind to users: callers pass the scope (a path prefix or one centre).
 // Learners are personal data — nothing here logs, and list cursors carry only an id.
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Queryable } from '../../context.js';
+import type { Database } from '../../db/schema.js';
 import { selectiveNameFilter, startsWith, startsWithUnindexed, type Engine } from '../../db/dialect.js';
 import { after, decodeCursor, pageOf, parseJsonArray } from '../../db/paging.js';
 import { invalid } from '../../errors.js';
@@ -58,6 +59,8 @@ export async function centresUnder(db: Queryable, pathPrefix: string, max = FEW_
 export interface LearnerFilter {
   engine: Engine;
   scope: LearnerScope;
+  /** Learners of other centres linked into the scope (ids, or a subquery when there are many). */
+  linked?: string[] | SelectQueryBuilder<Database, any, { learner_id: string }>;
   search: string | null;
   includeArchived: boolean;
   limit: number;
@@ -74,12 +77,19 @@ export interface LearnerFilter {
  */
 export async function listLearners(db: Queryable, f: LearnerFilter) {
   let scoped = base(db);
+  const linked = f.linked && !(Array.isArray(f.linked) && f.linked.length === 0) ? f.linked : null;
   if (f.scope && 'centreIds' in f.scope) {
-    if (f.scope.centreIds.length === 0) return { rows: [], nextCursor: null };
-    scoped = f.scope.centreIds.length === 1
-      ? scoped.where('learners.centre_id', '=', f.scope.centreIds[0])
-      : scoped.where('learners.centre_id', 'in', f.scope.centreIds);
-  } else if (f.scope) scoped = scoped.where(startsWithUnindexed(sql.ref('c.path'), f.scope.pathPrefix));
+    if (f.scope.centreIds.length === 0 && !linked) return { rows: [], nextCursor: null };
+    const ids = f.scope.centreIds;
+    // no links into the scope (the usual case): the plain condition, so the plan is unchanged
+    scoped = scoped.where((eb) => {
+      const home = ids.length === 1 ? eb('learners.centre_id', '=', ids[0]) : eb('learners.centre_id', 'in', ids.length ? ids : ['']);
+      return linked ? eb.or([home, eb('learners.id', 'in', linked)]) : home;
+    });
+  } else if (f.scope) {
+    const home = startsWithUnindexed(sql.ref('c.path'), f.scope.pathPrefix);
+    scoped = scoped.where((eb) => (linked ? eb.or([home, eb('learners.id', 'in', linked)]) : home));
+  }
   if (!f.includeArchived) scoped = scoped.where('learners.deleted_at', 'is', null).where('learners.merged_into', 'is', null);
 
   const cursor = f.cursor ? await readCursor(db, f.cursor, f.search ? ['starts', 'contains'] : ['']) : null;

@@ -4,6 +4,7 @@ import { IdParams, page } from '../../../domain/common.js';
 import { Learner, LearnerInput, LearnerListQuery, LearnerMatchQuery, LearnerMatches, LearnerPatch } from '../../../domain/learning.js';
 import type { App } from '../../app.js';
 import { tombstoneRoutes } from '../tombstone-routes.js';
+import { mergeAndLinkRoutes } from './merge-routes.js';
 import * as service from './service.js';
 
 export function learnerRoutes(app: App): void {
@@ -32,4 +33,5 @@ export function learnerRoutes(app: App): void {
     schema: { tags, summary: 'Edit a learner (new consent is recorded as given to you)', params: IdParams, body: LearnerPatch, response: { 200: Learner } },
   }, (req) => service.updateLearner(req.ctx, req.params.id, req.body));
   tombstoneRoutes(app, { path: '/api/learners', tags, access: 'learner.write', noun: 'a learner', response: Learner, set: service.setLearnerArchived });
+  mergeAndLinkRoutes(app);
 }

@@ -16,6 +16,7 @@ import { archiveRecord, insertRecord, restoreRecord, updateRecord } from '../../
 import { KeregeError, invalid, notFound } from '../../errors.js';
 import { findOrgUnit } from '../org-units/queries.js';
 import { visibleUnit } from '../org-units/service.js';
+import { LINK_TOKEN_SECONDS, linkKey, linkedIntoArea, linkedIntoScope, nowSeconds, sealLinkToken } from './links.js';
 import * as q from './queries.js';
 
 /** Kinds of place a learner can live in. */
@@ -25,10 +26,14 @@ export function nameColumns(name: PersonName) {
   return { name_key: searchKey(nameKeys(name)), sort_key: foldForSearch(`${name.lastName} ${name.firstName} ${name.middleName ?? ''}`) };
 }
 
-async function visibleLearner(db: Queryable, actor: Actor, id: string): Promise<q.LearnerRow> {
+/**
+ * A learner by its home centre in the actor's area; for reading (`linked`), also one linked
+ * to a centre in it. Editing and archiving stay with the home centre's side (decision 0019).
+ */
+async function visibleLearner(db: Queryable, actor: Actor, id: string, { linked = false } = {}): Promise<q.LearnerRow> {
   if (!UUID_PATTERN.test(id)) throw notFound();
   const row = await q.findLearner(db, id);
-  if (!row || !inScope(actor, row.path)) throw notFound();
+  if (!row || !(inScope(actor, row.path) || (linked && (await linkedIntoArea(db, actor, [row.id])).has(row.id)))) throw notFound();
   return row;
 }
 
@@ -102,13 +107,14 @@ export async function listLearners(ctx: Ctx, query: z.infer<typeof LearnerListQu
     const prefix = unit?.path ?? actor.scopePath;
     const centreIds = prefix === null ? null : await q.centresUnder(ctx.db, prefix);
     const scope: q.LearnerScope = prefix === null ? null : centreIds ? { centreIds } : { pathPrefix: prefix };
+    const linked = scope ? await linkedIntoScope(ctx.db, scope) : undefined;
     const page = await q.listLearners(ctx.db, {
-      engine: ctx.engine, scope, search: searchTerm(query.q), includeArchived: query.includeArchived, limit: query.limit, cursor: query.cursor,
+      engine: ctx.engine, scope, linked, search: searchTerm(query.q), includeArchived: query.includeArchived, limit: query.limit, cursor: query.cursor,
     });
     return { items: page.rows.map(q.toLearner), nextCursor: page.nextCursor };
   };
   // Personal data: the key holds the caller's subtree, so a page is only ever served back
-  // within the scope that read it (decision 0015). A learner record is ~1 KB as JSON.
+  // within the scope that read it (decisions 0015, 0021). A learner record is ~1 KB as JSON.
   if (!ctx.cache) return compute();
   const key = JSON.stringify(['learners', actor.scopePath, query]);
   return ctx.cache.get(ctx.db, key, compute, (page) => 512 + page.items.length * LEARNER_BYTES);
@@ -119,7 +125,7 @@ const LEARNER_BYTES = 1_100;
 
 export async function getLearner(ctx: Ctx, id: string) {
   const actor = assertCan(ctx.actor, 'learner.read');
-  return q.toLearner(await visibleLearner(ctx.db, actor, id));
+  return q.toLearner(await visibleLearner(ctx.db, actor, id, { linked: true }));
 }
 
 export async function createLearner(ctx: Ctx, input: z.infer<typeof LearnerInput>) {
@@ -172,6 +178,8 @@ export async function setLearnerArchived(ctx: Ctx, id: string, version: string, 
   const actor = assertCan(ctx.actor, 'learner.write');
   return ctx.db.transaction().execute(async (tx) => {
     const row = await visibleLearner(tx, actor, id);
+    // a merged record comes back only by undoing the merge, which puts back what moved
+    if (row.merged_into) throw new KeregeError('conflict', [], 'merged');
     if (archived === (row.deleted_at !== null)) throw new KeregeError('conflict', [], archived ? 'already_archived' : 'not_archived');
     const c = { ...ctx, actor };
     if (archived) await archiveRecord(tx, c, 'learners', row.id, version, row.centre_id);
@@ -198,14 +206,18 @@ export async function findMatches(ctx: Ctx, query: z.infer<typeof LearnerMatchQu
 
   const candidate = { lastName: query.lastName ?? '', firstName: query.firstName ?? '', middleName: query.middleName, birthDate, phone, iin };
   const rows = await q.matchCandidatesNetworkWide(ctx.db, { iin, phone: named ? phone : null, birthDate: named ? birthDate : null });
+  const linked = await linkedIntoArea(ctx.db, actor, rows.filter((r) => !inScope(actor, r.path)).map((r) => r.id));
   const scored = rows
     .filter((r) => r.id !== query.exclude)
-    .map((r) => ({ row: r, here: inScope(actor, r.path), ...scoreMatch(candidate, {
+    .map((r) => ({ row: r, here: inScope(actor, r.path) || linked.has(r.id), ...scoreMatch(candidate, {
       lastName: r.last_name, firstName: r.first_name, middleName: r.middle_name, birthDate: r.birth_date, phone: r.phone, iin: r.iin,
     }) }))
     .filter((m) => m.score >= MATCH_THRESHOLD)
     .sort((a, b) => b.score - a.score || Number(b.here) - Number(a.here) || (a.row.id < b.row.id ? -1 : 1))
     .slice(0, LEARNING_LIMITS.matchesMax);
+  // "registered at another centre": a sealed token to link the person to yours, never an id
+  const key = scored.some((m) => !m.here) ? await linkKey(ctx.db) : null;
+  const expiresAt = nowSeconds() + LINK_TOKEN_SECONDS;
   return {
     items: scored.map(({ row, here, score, reasons }) => here
       ? {
@@ -215,6 +227,6 @@ export async function findMatches(ctx: Ctx, query: z.infer<typeof LearnerMatchQu
           centre: { id: row.centre_id, code: row.centre_code, name: { kk: row.name_kk, ru: row.name_ru, en: row.name_en } },
         },
       }
-      : { id: null, score, reasons, inScope: false }),
+      : { id: null, score, reasons, inScope: false, linkToken: sealLinkToken(key!, { learnerId: row.id, actorId: actor.id, expiresAt }) }),
   };
 }

@@ -14,6 +14,7 @@ import { isUniqueViolation } from '../../db/dialect.js';
 import { archiveRecord, insertRecord, restoreRecord, updateRecord } from '../../db/write.js';
 import { KeregeError, invalid, notFound, type FieldIssue } from '../../errors.js';
 import { areaOf } from '../area.js';
+import { learnerInArea } from '../learners/links.js';
 import * as q from './queries.js';
 import { followUpMonths } from './settings.js';
 
@@ -64,7 +65,8 @@ async function subject(db: Queryable, actor: Actor, input: OutcomeInput) {
   if (input.trainingId && !liveTraining) issues.push({ field: 'trainingId', code: 'unknown_training' });
   const liveLearner = learner && !learner.deleted_at && !learner.merged_into ? learner : null;
   const enrolled = liveTraining && liveLearner ? await isFollowedUp(db, liveTraining.id, liveLearner.id) : undefined;
-  if (!liveLearner || (!inScope(actor, liveLearner.path) && !enrolled)) issues.push({ field: 'learnerId', code: 'unknown_learner' });
+  const here = liveLearner ? await learnerInArea(db, actor, liveLearner.id, liveLearner.path) : false;
+  if (!liveLearner || (!here && !enrolled)) issues.push({ field: 'learnerId', code: 'unknown_learner' });
   else if (liveTraining && !enrolled) issues.push({ field: 'learnerId', code: 'not_enrolled' });
   failIf(issues);
   return { learner: liveLearner!, training: liveTraining };

@@ -15,6 +15,7 @@ import { KeregeError, conflict, invalid, notFound } from '../../errors.js';
 import { areaOf } from '../area.js';
 import { findOrgUnit } from '../org-units/queries.js';
 import { visibleUnit } from '../org-units/service.js';
+import { learnerInArea } from '../learners/links.js';
 import * as q from './queries.js';
 
 /** The centre visited: a live centre in the actor's area, else a field error. */
@@ -30,7 +31,9 @@ async function visitingLearner(db: Queryable, actor: Actor, id: string) {
     ? await db.selectFrom('learners').innerJoin('org_units as c', 'c.id', 'learners.centre_id')
       .select(['learners.id', 'learners.deleted_at', 'learners.merged_into', 'c.path']).where('learners.id', '=', id).executeTakeFirst()
     : undefined;
-  if (!learner || learner.deleted_at || learner.merged_into || !inScope(actor, learner.path)) throw invalid('learnerId', 'unknown_learner');
+  if (!learner || learner.deleted_at || learner.merged_into || !(await learnerInArea(db, actor, learner.id, learner.path))) {
+    throw invalid('learnerId', 'unknown_learner');
+  }
   return learner.id;
 }
 

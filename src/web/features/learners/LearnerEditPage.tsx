@@ -394,6 +394,7 @@ function LearnerFormView({ learner, onReload }: { learner?: Learner; onReload: (
             items={current}
             acknowledged={acknowledged}
             onAcknowledge={(v) => setAckFor(v ? signature : null)}
+            linkCentreId={isNew ? form.centreId ?? undefined : undefined}
           />
 
           <Group justify="flex-end" gap="sm">

@@ -11,8 +11,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
+import { useUser } from '../../lib/auth';
+import { canMergeLearners } from '../../lib/roles';
 import { useArchiveLearner, useLearner } from './api';
-import { TargetGroups, displayPhone, fullName, usePrivateTitle } from './parts';
+import { MergeAction, MergeHistory } from './Merge';
+import { TargetGroups, boundCentre, displayPhone, fullName, usePrivateTitle } from './parts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   const empty = children === null || children === undefined || children === '' || children === false;
@@ -33,12 +36,17 @@ export default function LearnerPage() {
   const fmt = useFormat();
   const learner = useLearner(id);
   const archive = useArchiveLearner();
+  const user = useUser();
+  const mayMerge = canMergeLearners(user);
+  const ownCentre = boundCentre(user);
   usePrivateTitle(t('learners.one'));
 
   if (learner.isPending) return <Loading />;
   if (learner.isError) return <ErrorState error={learner.error} onRetry={() => void learner.refetch()} />;
   const l = learner.data;
   const name = fullName(l);
+  // Registered at another centre and linked to this one: readable here, edited by its home centre.
+  const linkedHere = ownCentre !== null && l.centreId !== ownCentre;
   const languages = l.languages.map((code) => (code === 'kk' || code === 'ru' || code === 'en' ? t(`lang.${code}`) : t(`learners.languages.${code}`)));
 
   return (
@@ -50,14 +58,21 @@ export default function LearnerPage() {
         badge={l.archivedAt ? <Badge color="red" variant="outline">{t('common.archived')}</Badge> : undefined}
         actions={
           <>
-            {!l.archivedAt && !l.mergedInto && (
+            {!l.archivedAt && !l.mergedInto && !linkedHere && (
               <Button component={Link} to={`/learners/${l.id}/edit`}>{t('common.edit')}</Button>
             )}
-            <ArchiveButton record={l} name={name}
-              run={(action, r) => archive.mutateAsync({ id: r.id, version: r.version, action })} />
+            {mayMerge && !l.archivedAt && !l.mergedInto && <MergeAction learner={l} />}
+            {!linkedHere && (
+              <ArchiveButton record={l} name={name}
+                run={(action, r) => archive.mutateAsync({ id: r.id, version: r.version, action })} />
+            )}
           </>
         }
       />
+
+      {linkedHere && (
+        <Alert color="blue" role="status" data-testid="learner-linked">{t('learners.link.linkedNote')}</Alert>
+      )}
 
       {l.mergedInto && (
         <Alert color="yellow" role="status">
@@ -106,6 +121,8 @@ export default function LearnerPage() {
           <Field label={t('common.updatedAt')}>{fmt.dateTime(l.updatedAt)}</Field>
         </SimpleGrid>
       </Paper>
+
+      <MergeHistory learner={l} canUndo={mayMerge} />
     </Stack>
   );
 }

@@ -1,13 +1,15 @@
 // "Is this person already registered?" — shown above the Save button while the
 // form is filled in. A match in the reader's area names the person and links to
 // them; a match elsewhere says only that the person is registered at another
-// centre (the API sends nothing more, and nothing more is shown).
+// centre (the API sends nothing more, and nothing more is shown) — and offers to link that
+// person to the form's centre instead of registering them twice (decision 0019).
 import { Alert, Anchor, Badge, Box, Checkbox, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
 import type { LearnerMatch } from './api';
+import { LinkButton } from './LinkModal';
 import { fullName } from './parts';
 
 /** A match this likely asks "are you sure?" when saving without ticking "a different person". */
@@ -18,7 +20,9 @@ export function matchesSignature(items: LearnerMatch[]): string {
   return items.map((m) => `${m.id ?? 'elsewhere'}:${m.score}`).join('|');
 }
 
-export function MatchPanel({ checking, failed, items, acknowledged, onAcknowledge }: {
+export function MatchPanel({ checking, failed, items, acknowledged, onAcknowledge, linkCentreId }: {
+  /** The centre the form registers at: a person registered elsewhere can be linked to it instead. */
+  linkCentreId?: string;
   checking: boolean;
   failed: boolean;
   items: LearnerMatch[] | null;
@@ -67,7 +71,21 @@ export function MatchPanel({ checking, failed, items, acknowledged, onAcknowledg
           {elsewhere.length > 0 && (
             <Paper withBorder p="xs" radius="sm" data-testid="learner-match-elsewhere">
               <Text fw={600} className="kerege-wrap">{t('learners.matches.elsewhere')}</Text>
-              <Text size="sm" className="kerege-wrap">{t('learners.matches.elsewhereHint')}</Text>
+              {linkCentreId && elsewhere.some((m) => m.linkToken) ? (
+                <Stack gap="xs" mt={4}>
+                  <Text size="sm" className="kerege-wrap">{t('learners.link.hint')}</Text>
+                  {elsewhere.filter((m) => m.linkToken).map((m) => (
+                    <Group key={m.linkToken} gap="xs">
+                      <Badge variant="light" color="orange" size="sm" tt="none">
+                        {t('learners.matches.score', { score: fmt.number(Math.round(m.score * 100)) })}
+                      </Badge>
+                      <LinkButton linkToken={m.linkToken!} centreId={linkCentreId} />
+                    </Group>
+                  ))}
+                </Stack>
+              ) : (
+                <Text size="sm" className="kerege-wrap">{t('learners.matches.elsewhereHint')}</Text>
+              )}
             </Paper>
           )}
           <Checkbox

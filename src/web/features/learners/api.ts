@@ -5,6 +5,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Learner as LearnerSchema, LearnerMatch as LearnerMatchSchema } from '../../../domain/learning';
+import type { LearnerLink as LearnerLinkSchema, LearnerMergeRecord as LearnerMergeSchema } from '../../../domain/merge';
 import { apiGet, apiSend, type Page } from '../../lib/api';
 
 export type Learner = z.output<typeof LearnerSchema>;
@@ -96,5 +97,48 @@ export function useArchiveLearner() {
       client.setQueryData(['learners', 'one', saved.id], saved);
       return invalidate();
     },
+  });
+}
+
+// ------------------------------------------------------------ merge and link (decision 0019)
+
+export type LearnerMergeRecord = z.output<typeof LearnerMergeSchema>;
+export type LearnerLink = z.output<typeof LearnerLinkSchema>;
+type MergeResult = { merge: LearnerMergeRecord; survivor: Learner };
+
+/** The merges a learner survived or was merged away by, newest first. */
+export function useLearnerMerges(learnerId: string | undefined) {
+  return useQuery({
+    queryKey: ['learners', 'merges', learnerId],
+    queryFn: () => apiGet<{ items: LearnerMergeRecord[] }>('/api/learner-merges', { learner: learnerId }),
+    enabled: !!learnerId,
+  });
+}
+
+export function useMergeLearners() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ duplicate, survivor }: { duplicate: Learner; survivor: Learner }) =>
+      apiSend<MergeResult>('POST', `/api/learners/${encodeURIComponent(duplicate.id)}/merge`, {
+        intoId: survivor.id, version: duplicate.version, intoVersion: survivor.version,
+      }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useUndoMerge() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (mergeId: string) => apiSend<MergeResult>('POST', `/api/learner-merges/${encodeURIComponent(mergeId)}/undo`),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useLinkLearner() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: { linkToken: string; centreId: string; consent: { date: string; version: string; guardianName?: string | null } }) =>
+      apiSend<LearnerLink>('POST', '/api/learners/links', body),
+    onSuccess: () => invalidate(),
   });
 }

@@ -53,13 +53,12 @@ function OutcomeFormView({ target, onDone }: { target: OutcomeTarget; onDone: ()
     setForm((f) => ({ ...f, [key]: value }));
     setLocal((e) => ({ ...e, [key]: undefined }));
   };
-  const message = (code: string | undefined) => {
+  const message = (field: keyof OutcomeForm, code: string | undefined) => {
     if (!code) return undefined;
     if (code === 'required') return t('common.required');
-    const key = `errors.field.${code}`;
-    return t(key, { max: code === 'too_big' ? OUTCOME_LIMITS.employerMax : undefined });
+    return t(`errors.field.${code}`, { max: field === 'note' ? OUTCOME_LIMITS.noteMax : OUTCOME_LIMITS.employerMax });
   };
-  const errorOf = (key: keyof OutcomeForm) => message(local[key]) ?? server[key];
+  const errorOf = (key: keyof OutcomeForm) => message(key, local[key]) ?? server[key];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

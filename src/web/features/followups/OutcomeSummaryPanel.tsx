@@ -44,7 +44,7 @@ export function OutcomeSummaryPanel({ centre }: { centre: string | null }) {
             <Figure testId="outcomes-people" label={t('outcomes.people')} value={fmt.number(s.people)} hint={t('outcomes.peopleHint')} />
           </SimpleGrid>
           <Text fw={600} size="sm">{t('outcomes.byStatus')}</Text>
-          <Stack component="dl" gap={4} m={0} mt={-8}>
+          <Stack component="dl" gap={4} m={0} mt={-8} maw={520}>
             {STATUSES.map((st) => (
               <Group key={st} justify="space-between" gap="xs" wrap="nowrap">
                 <Text component="dt" size="sm" className="kerege-wrap">{t(`outcomes.statuses.${st}`)}</Text>

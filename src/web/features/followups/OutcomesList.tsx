@@ -47,7 +47,7 @@ function OutcomeItem({ outcome, showCentre, onEdit }: { outcome: Outcome; showCe
         </Stack>
         <Group gap="xs">
           {!outcome.archivedAt && (
-            <Button size="xs" variant="default" onClick={onEdit} aria-label={t('outcomes.editFor', { name })}>{t('common.edit')}</Button>
+            <Button size="xs" variant="default" onClick={onEdit} aria-label={`${t('common.edit')}: ${name}`}>{t('common.edit')}</Button>
           )}
           <ArchiveButton size="xs" record={outcome} name={t('outcomes.recordName', { name })}
             run={(action, r) => archive.mutateAsync({ id: r.id, version: r.version, action })} />

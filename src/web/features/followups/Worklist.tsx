@@ -2,11 +2,12 @@
 // network sets other intervals), oldest due first: overdue ones lead. Each row
 // records an outcome in a dialog.
 import '@mantine/core/styles/SegmentedControl.css';
-import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorState, Loading } from '../../components/States';
+import { fieldErrors } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
 import { displayPhone, fullName } from '../learners/parts';
@@ -38,6 +39,8 @@ export function Worklist({ centre, showCentre }: { centre: string | null; showCe
   const list = useFollowUps({ centre, ...windowRange(dueWindow, kzToday()) });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const first = list.data?.pages[0];
+  // A whole country's worklist is refused (too_many_follow_ups): the server's sentence says to name a centre.
+  const tooMany = list.isError ? fieldErrors(list.error).centre : undefined;
   const recordButton = (f: FollowUp) => (
     <Button size="xs" onClick={() => setRecording(f)} aria-label={t('followups.recordFor', { name: fullName(f.learner) })}>
       {t('followups.record')}
@@ -54,7 +57,9 @@ export function Worklist({ centre, showCentre }: { centre: string | null; showCe
           data={WINDOWS.map((w) => ({ value: w, label: t(`followups.windows.${w}`) }))} style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
           orientation={isPhone ? 'vertical' : 'horizontal'} fullWidth={isPhone} />
       </Stack>
-      {list.isPending ? <Loading /> : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : items.length === 0 ? (
+      {list.isPending ? <Loading /> : tooMany ? (
+        <Alert color="yellow" role="status">{tooMany}</Alert>
+      ) : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : items.length === 0 ? (
         <Empty title={t('followups.none')}>
           <Text size="sm" c="dimmed">{t('followups.noneHint', { from: fmt.date(first?.dueFrom), to: fmt.date(first?.dueBefore) })}</Text>
         </Empty>

@@ -65,7 +65,7 @@ export function LearnerVisit({ centreId, date }: { centreId: string; date: strin
               data={PURPOSES.map((p) => ({ value: p, label: t(`visits.purposes.${p}`) }))} />
           </SimpleGrid>
           {otherError && <Alert color="red" role="alert">{errorMessage(t, record.error)}</Alert>}
-          <Button type="submit" variant="light" loading={record.isPending} style={{ alignSelf: 'flex-start' }}>
+          <Button type="submit" variant="outline" loading={record.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('visits.recordLearner')}
           </Button>
         </Stack>

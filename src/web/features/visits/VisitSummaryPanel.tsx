@@ -52,7 +52,7 @@ export function VisitSummaryPanel({ centreId }: { centreId: string }) {
               <Figure testId="visits-summary-users" label={t('visits.usersFigure')} value={fmt.number(s.users)} hint={t('visits.usersHint')} />
             </SimpleGrid>
             <Text fw={600} size="sm">{t('visits.byPurpose')}</Text>
-            <Stack component="dl" gap={4} m={0} mt={-8}>
+            <Stack component="dl" gap={4} m={0} mt={-8} maw={520}>
               {PURPOSES.map((p) => (
                 <Group key={p} justify="space-between" gap="xs" wrap="nowrap">
                   <Text component="dt" size="sm" className="kerege-wrap">{t(`visits.purposes.${p}`)}</Text>

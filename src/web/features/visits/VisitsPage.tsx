@@ -60,13 +60,13 @@ export default function VisitsPage() {
               )}
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <Stack gap="md">
-                <LearnerVisit key={centre} centreId={centre} date={date} />
-                <VisitSummaryPanel key={centre} centreId={centre} />
-              </Stack>
+              <LearnerVisit key={centre} centreId={centre} date={date} />
             </Grid.Col>
           </Grid>
-          <RecentDays centreId={centre} current={date} onOpen={(d) => setParam('date', d)} />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" style={{ alignItems: 'start' }}>
+            <VisitSummaryPanel key={centre} centreId={centre} />
+            <RecentDays centreId={centre} current={date} onOpen={(d) => setParam('date', d)} />
+          </SimpleGrid>
         </>
       )}
     </Stack>

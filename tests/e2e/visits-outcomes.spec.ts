@@ -5,8 +5,9 @@
 // months ago is overdue, record an outcome (refused first without evidence), find
 // it in the outcomes and the seeds' figures, archive it (with a question) and see
 // the follow-up due again. The page switches to Russian and back. A national
-// coordinator changes the follow-up intervals. axe on every page; screenshots in
-// Kazakh at desktop size and at 375 px.
+// coordinator changes the follow-up intervals. The learner form's settlement picker
+// finds a city in another oblast. axe on every page; screenshots in Kazakh at
+// desktop size and at 375 px.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -269,6 +270,14 @@ describe('visits and outcomes journey', () => {
     await dialog.getByRole('radio', { name: 'Хабарласу мүмкін болмады' }).check();
     await look(page, 'followups-record-kk-375', 'record an outcome', true);
     await dialog.getByRole('button', { name: 'Болдырмау' }).click();
+
+    // Registering a learner who lives far from Kordai: the settlement picker searches the whole country (GET /api/places).
+    await page.goto(`${server.url}/learners/new`);
+    const settlement = page.getByRole('combobox', { name: 'Тұратын елді мекені' });
+    await settlement.click();
+    await settlement.fill('Oskemen');
+    await page.getByRole('option', { name: 'Өскемен · Қала (Шығыс Қазақстан облысы)' }).click();
+    expect(await settlement.inputValue()).toBe('Өскемен · Қала (Шығыс Қазақстан облысы)');
     await page.context().close();
 
     const national = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });

@@ -3,7 +3,7 @@
 // registered learner's visit and sees visits and users apart in the summary. Then
 // they open the follow-up worklist, where a learner of a training that ended four
 // months ago is overdue, record an outcome (refused first without evidence), find
-// it in the outcomes and the seeds' figures, archive it (with a question) and see
+// it in the outcomes and the seeds' figures, correct it, archive it (with a question) and see
 // the follow-up due again. The page switches to Russian and back. A national
 // coordinator changes the follow-up intervals. The learner form's settlement picker
 // finds a city in another oblast. axe on every page; screenshots in Kazakh at
@@ -37,7 +37,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-interface Answer { status: number; body: any } // eslint-disable-line @typescript-eslint/no-explicit-any
+/** An answer of the API: JSON of many shapes, as in tests/api/harness.ts. */
+interface Answer { status: number; body: any }
 
 /** A request from the signed-in page, with its session and CSRF token. */
 async function api(page: Page, method: string, path: string, body?: unknown): Promise<Answer> {
@@ -240,8 +241,20 @@ describe('visits and outcomes journey', () => {
     await page.getByTestId('outcomes-work-business-job').filter({ hasText: String(figures.body.foundWorkOrBusinessOrBetterJob) }).waitFor();
     await look(page, 'outcomes-summary-kk-desktop', 'outcome summary');
 
-    // Archived after a question: the follow-up is due again.
+    // Corrected: a business of her own rather than a job (the employer's field becomes the business's).
     await page.getByRole('tab', { name: 'Нәтижелер' }).click();
+    await item.getByRole('button', { name: `Өңдеу: ${FOLLOWED}` }).click();
+    const edit = page.getByRole('dialog', { name: 'Нәтижені түзету' });
+    await edit.getByRole('radio', { name: 'Өз ісін ашты немесе өзін-өзі жұмыспен қамтыды' }).check();
+    await edit.getByRole('textbox', { name: 'Кәсіпорын' }).fill('«Әсел» тігін шеберханасы');
+    await edit.getByRole('radio', { name: 'Адамның өз сөзі' }).check();
+    await edit.getByRole('button', { name: 'Сақтау' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await item.getByText('«Әсел» тігін шеберханасы').waitFor();
+    expect((await api(page, 'GET', `/api/outcomes?learner=${learnerId}`)).body.items[0])
+      .toMatchObject({ status: 'self_employed', employer: '«Әсел» тігін шеберханасы', evidence: 'self_report' });
+
+    // Archived after a question: the follow-up is due again.
     await item.getByRole('button', { name: 'Мұрағатқа жіберу' }).click();
     const confirm = page.getByRole('dialog', { name: 'Мұрағатқа жіберу керек пе?' });
     await confirm.waitFor();

@@ -68,6 +68,13 @@ export function DayTally({ day }: { day: VisitDay }) {
   const notify = useNotify();
   const save = useSaveDay();
   const [typed, setTyped] = useState(() => asTyped(day));
+  // The counts the form was filled from: when the server's day changes underneath (another
+  // tab, a colleague) and nothing was typed since, the form follows; typed changes are kept.
+  const [base, setBase] = useState(day.counts);
+  if (base !== day.counts) {
+    setBase(day.counts);
+    if (changedCounts(typed, base) === null) setTyped(asTyped(day));
+  }
   const change = changedCounts(typed, day.counts);
   const dirty = change !== null;
   const typedTotal = PURPOSES.reduce((sum, p) => sum + (parseCount(typed[p]) ?? 0), 0);

@@ -29,6 +29,7 @@ import { learnerRoutes } from './modules/learners/routes.js';
 import { orgUnitRoutes } from './modules/org-units/routes.js';
 import { outcomeRoutes } from './modules/outcomes/routes.js';
 import { partnerRoutes } from './modules/partners/routes.js';
+import { placeRoutes } from './modules/places/routes.js';
 import { trainingRoutes } from './modules/trainings/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { visitRoutes } from './modules/visits/routes.js';
@@ -158,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   certificateRoutes(app);
   visitRoutes(app);
   outcomeRoutes(app);
+  placeRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (hasWeb) {

@@ -19,6 +19,8 @@ const CentreEditPage = lazy(() => import('./features/centres/CentreEditPage'));
 const LearnersPage = lazy(() => import('./features/learners/LearnersPage'));
 const LearnerPage = lazy(() => import('./features/learners/LearnerPage'));
 const LearnerEditPage = lazy(() => import('./features/learners/LearnerEditPage'));
+const VisitsPage = lazy(() => import('./features/visits/VisitsPage'));
+const FollowUpsPage = lazy(() => import('./features/followups/FollowUpsPage'));
 const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
 const PartnerPage = lazy(() => import('./features/partners/PartnerPage'));
 const MapPage = lazy(() => import('./features/map/MapPage'));
@@ -118,6 +120,8 @@ export function App() {
                   <Route path="learners/new" element={<LearnerEditPage />} />
                   <Route path="learners/:id" element={<LearnerPage />} />
                   <Route path="learners/:id/edit" element={<LearnerEditPage />} />
+                  <Route path="visits" element={<VisitsPage />} />
+                  <Route path="follow-ups" element={<FollowUpsPage />} />
                   <Route path="partners" element={<PartnersPage />} />
                   <Route path="partners/:id" element={<PartnerPage />} />
                   <Route path="map" element={<MapPage />} />

@@ -114,6 +114,7 @@ const ACCESS: Record<string, Rule> = {
   'PATCH /api/outcomes/:id': STAFF,
   'POST /api/outcomes/:id/archive': STAFF,
   'POST /api/outcomes/:id/restore': STAFF,
+  'GET /api/places': STAFF,
 };
 
 const DEMO_USER: Record<Role, string> = {

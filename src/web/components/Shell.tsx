@@ -50,6 +50,8 @@ export function Shell() {
     { to: '/network', label: t('nav.network'), show: true },
     { to: '/centres', label: t('nav.centres'), show: true },
     { to: '/learners', label: t('nav.learners'), show: canReadLearners(user) },
+    { to: '/visits', label: t('nav.visits'), show: canReadLearners(user) },
+    { to: '/follow-ups', label: t('nav.followups'), show: canReadLearners(user) },
     { to: '/map', label: t('nav.map'), show: true },
     { to: '/partners', label: t('nav.partners'), show: true },
     { to: '/admin/users', label: t('nav.users'), show: isAdmin(user) },

@@ -1,6 +1,7 @@
 // Where a learner lives: a settlement or city. The centre's own settlement is
 // offered first (most learners live where the centre is); the rest are searched
-// on the server (GET /api/org-units?q=, across scripts) in the reader's scope.
+// on the server across the whole country (GET /api/places?q=, across scripts),
+// the centre's oblast first: a facilitator's own area is only their centre.
 import { Select, type ComboboxItem } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -9,6 +10,9 @@ import { useTranslation } from 'react-i18next';
 import { apiGet, type Page } from '../../lib/api';
 import { localName } from '../../lib/names';
 import type { OrgUnit, UnitRef } from '../../lib/types';
+
+/** A place as GET /api/places answers it (docs/api.md, "Places"). */
+type Place = UnitRef & { ancestors: UnitRef[] };
 
 const PLACE_KINDS = new Set(['settlement', 'city']);
 
@@ -35,7 +39,11 @@ export function SettlementSelect({ id, label, value, onChange, centreId, current
     enabled: !!centreId,
     staleTime: 5 * 60_000,
   });
-  const placeLabel = (u: Pick<UnitRef, 'name' | 'kind'>) => `${localName(u.name, lang)} · ${t(`orgUnits.kinds.${u.kind}`)}`;
+  // Namesakes are many (every raion has its own centre village): a found place names the unit above it.
+  const placeLabel = (u: Pick<UnitRef, 'name' | 'kind'> & { ancestors?: UnitRef[] }) => {
+    const above = u.ancestors?.[u.ancestors.length - 1];
+    return `${localName(u.name, lang)} · ${t(`orgUnits.kinds.${u.kind}`)}${above ? ` (${localName(above.name, lang)})` : ''}`;
+  };
   const suggestions = useMemo(() => {
     const list: UnitRef[] = [];
     if (current) list.push(current);
@@ -43,13 +51,13 @@ export function SettlementSelect({ id, label, value, onChange, centreId, current
     return list.filter((u) => PLACE_KINDS.has(u.kind));
   }, [current, centre.data]);
   const [seen, setSeen] = useState<Record<string, UnitRef>>({});
-  const selected = value ? (suggestions.find((u) => u.id === value) ?? seen[value]) : undefined;
+  const selected = value ? (seen[value] ?? suggestions.find((u) => u.id === value)) : undefined;
   // After a choice the input shows the chosen label; that is not a new search.
   const query = selected && search === placeLabel(selected) ? '' : search.trim();
   const [debounced] = useDebouncedValue(query, 250);
   const found = useQuery({
-    queryKey: ['org-units', 'search', debounced, null],
-    queryFn: () => apiGet<Page<OrgUnit>>('/api/org-units', { q: debounced, limit: 50 }),
+    queryKey: ['places', debounced, centreId],
+    queryFn: () => apiGet<Page<Place>>('/api/places', { q: debounced, near: centreId ?? undefined, limit: 50 }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
     enabled: opened && debounced !== '',

@@ -1,0 +1,68 @@
+// A period's visits at the centre, with seed 001's two figures kept apart:
+// visits ("visitors": every time someone came, anonymous or registered) and
+// users (distinct registered people, each counted once however often they came).
+import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState, Loading } from '../../components/States';
+import { useFormat } from '../../lib/format';
+import { useVisitSummary } from './api';
+import { PURPOSES, isIsoDate, kzToday, monthStart } from './model';
+
+export function Figure({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {
+  return (
+    <Paper withBorder p="sm" radius="sm" bg="gray.0" data-testid={testId}>
+      <Text size="sm" fw={600} className="kerege-wrap">{label}</Text>
+      <Text fz={28} fw={700} lh={1.2}>{value}</Text>
+      {hint && <Text size="xs" c="dimmed" className="kerege-wrap">{hint}</Text>}
+    </Paper>
+  );
+}
+
+export function VisitSummaryPanel({ centreId }: { centreId: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const today = kzToday();
+  const [from, setFrom] = useState(monthStart(today));
+  const [to, setTo] = useState(today);
+  const valid = isIsoDate(from) && isIsoDate(to) && from <= to;
+  const summary = useVisitSummary(centreId, valid ? from : '', valid ? to : '');
+  const s = summary.data;
+
+  return (
+    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="visits-summary-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="visits-summary-title">{t('visits.summaryTitle')}</Title>
+        <Group gap="sm" align="flex-end">
+          <TextInput type="date" label={t('visits.from')} value={from} max={to || today} onChange={(e) => setFrom(e.currentTarget.value)} />
+          <TextInput type="date" label={t('visits.to')} value={to} min={from} max={today} onChange={(e) => setTo(e.currentTarget.value)}
+            error={isIsoDate(from) && isIsoDate(to) && from > to ? t('errors.field.end_before_start') : undefined} />
+          <Group gap="xs">
+            <Button variant="default" size="sm" onClick={() => { setFrom(monthStart(today)); setTo(today); }}>{t('visits.thisMonth')}</Button>
+            <Button variant="default" size="sm" onClick={() => { setFrom(`${today.slice(0, 4)}-01-01`); setTo(today); }}>{t('visits.thisYear')}</Button>
+          </Group>
+        </Group>
+        {!valid ? null : summary.isPending ? <Loading /> : summary.isError ? (
+          <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
+        ) : s && (
+          <Stack gap="sm" style={{ opacity: summary.isPlaceholderData ? 0.6 : 1 }} aria-busy={summary.isFetching}>
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+              <Figure testId="visits-summary-visits" label={t('visits.visitsFigure')} value={fmt.number(s.visits)}
+                hint={t('visits.visitsHint', { anonymous: fmt.number(s.anonymousVisits), registered: fmt.number(s.registeredVisits) })} />
+              <Figure testId="visits-summary-users" label={t('visits.usersFigure')} value={fmt.number(s.users)} hint={t('visits.usersHint')} />
+            </SimpleGrid>
+            <Text fw={600} size="sm">{t('visits.byPurpose')}</Text>
+            <Stack component="dl" gap={4} m={0} mt={-8} maw={520}>
+              {PURPOSES.map((p) => (
+                <Group key={p} justify="space-between" gap="xs" wrap="nowrap">
+                  <Text component="dt" size="sm" className="kerege-wrap">{t(`visits.purposes.${p}`)}</Text>
+                  <Text component="dd" size="sm" fw={600} m={0}>{fmt.number(s.byPurpose[p])}</Text>
+                </Group>
+              ))}
+            </Stack>
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

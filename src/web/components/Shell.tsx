@@ -50,6 +50,9 @@ export function Shell() {
     { to: '/network', label: t('nav.network'), show: true },
     { to: '/centres', label: t('nav.centres'), show: true },
     { to: '/learners', label: t('nav.learners'), show: canReadLearners(user) },
+    // Courses and trainings are staff work, the same roles as learners.
+    { to: '/courses', label: t('nav.courses'), show: canReadLearners(user) },
+    { to: '/trainings', label: t('nav.trainings'), show: canReadLearners(user) },
     { to: '/map', label: t('nav.map'), show: true },
     { to: '/partners', label: t('nav.partners'), show: true },
     { to: '/admin/users', label: t('nav.users'), show: isAdmin(user) },

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
+import { LearnerCertificates } from '../trainings/LearnerCertificates';
 import { useArchiveLearner, useLearner } from './api';
 import { TargetGroups, displayPhone, fullName, usePrivateTitle } from './parts';
 
@@ -106,6 +107,8 @@ export default function LearnerPage() {
           <Field label={t('common.updatedAt')}>{fmt.dateTime(l.updatedAt)}</Field>
         </SimpleGrid>
       </Paper>
+
+      <LearnerCertificates learnerId={l.id} />
     </Stack>
   );
 }

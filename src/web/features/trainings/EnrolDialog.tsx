@@ -59,9 +59,8 @@ export function EnrolDialog({ trainingId, opened, onClose, enrolments, seatsLeft
       onSuccess: ({ items }) => {
         const seated = items.filter((e) => e.status === 'enrolled').length;
         const waiting = items.length - seated;
-        notify({ message: t('trainings.enrolledNotice', {
-          count: seated, formatted: fmt.number(seated), waiting: fmt.number(waiting),
-        }) + (waiting ? ` ${t('trainings.waitingNotice', { count: waiting, formatted: fmt.number(waiting) })}` : '') });
+        notify({ message: t('trainings.enrolledNotice', { count: seated, formatted: fmt.number(seated) })
+          + (waiting ? ` ${t('trainings.waitingNotice', { count: waiting, formatted: fmt.number(waiting) })}` : '') });
         setPicked([]);
         setQ('');
         enrol.reset();

@@ -205,6 +205,28 @@ describe('trainings journey', () => {
     await look(page, 'trainings-attendance-kk-375');
     await page.setViewportSize({ width: 1280, height: 900 });
 
+    // Meanwhile someone else saves the same sheet: ours is refused (409) and says so; loading
+    // theirs keeps our marks on top.
+    await page.evaluate(async () => {
+      const path = `/api${location.pathname.replace(/^\/meetings/, '/meetings')}`;
+      const sheet = await fetch(path).then((r) => r.json());
+      const me = await fetch('/api/auth/me').then((r) => r.json());
+      const res = await fetch(path, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ version: sheet.meeting.version, marks: [{ learnerId: sheet.items[1].learnerId, present: true }] }),
+      });
+      if (!res.ok) throw new Error(`the other save: ${res.status}`);
+    });
+    await first.focus();
+    await page.keyboard.press('Control+s');
+    const conflict = page.getByRole('alert').filter({ hasText: 'Бұл парақты басқа біреу сақтады' });
+    await conflict.waitFor();
+    await look(page, 'trainings-attendance-conflict-kk-desktop');
+    await conflict.getByRole('button', { name: 'Оның парағын жүктеп, менің өзгерістерімді қалдыру' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('toggle-1').getAttribute('aria-pressed')).toBe('false'); // our "absent" stays
+
     // Ctrl+S: one PUT for the whole sheet.
     const puts: string[] = [];
     page.on('request', (r) => { if (r.method() === 'PUT' && r.url().includes('/attendance')) puts.push(r.url()); });
@@ -239,6 +261,21 @@ describe('trainings journey', () => {
     expect(verifyUrl).toMatch(/\/verify\/[2-9A-Z]{12}$/);
     await issue.getByRole('button', { name: 'Жабу' }).first().click();
     await row.getByRole('link', { name: 'PDF (KK)' }).waitFor();
+
+    // The learner's page lists the certificate, with a link back to the training.
+    await row.getByRole('link', { name: name(LEARNERS[0]) }).click();
+    await page.getByRole('heading', { level: 1, name: name(LEARNERS[0]) }).waitFor();
+    const certificates = page.getByRole('table', { name: 'Сертификаттар' });
+    await certificates.getByRole('link', { name: 'PDF (KK)' }).waitFor();
+    await look(page, 'trainings-learner-certificates-kk-desktop');
+    await certificates.getByRole('link', { name: COURSE }).click();
+    await page.getByRole('heading', { level: 1, name: COURSE }).waitFor();
+
+    // The training page on a 375 px phone: cards instead of tables, nothing wider than the screen.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.getByText('Әбдірахманова Гүлнар').first().waitFor();
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null, { timeout: 5_000 });
+    await look(page, 'trainings-training-kk-375');
     await page.context().close();
 
     // A stranger opens the QR link: no session, the certificate is valid.

@@ -95,7 +95,8 @@ export function Shell() {
         <AppShell.Section grow>
           <Stack gap={2}>
             {items.filter((i) => i.show).map((item) => {
-              const active = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+              const active = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)
+                || (item.to === '/trainings' && location.pathname.startsWith('/meetings/')); // a meeting's sheet is part of a training
               return (
                 <NavLink
                   key={item.to}

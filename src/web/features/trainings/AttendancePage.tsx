@@ -128,7 +128,7 @@ function Sheet({ view, refetch }: { view: AttendanceView; refetch: () => Promise
         <Alert color="orange" role="alert" title={t('attendance.conflictTitle')}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{t('attendance.conflict')}</Text>
-            <Button size="xs" color="orange" variant="light" onClick={() => void reload()}>{t('attendance.reloadKeep')}</Button>
+            <Button size="sm" variant="default" onClick={() => void reload()}>{t('attendance.reloadKeep')}</Button>
           </Stack>
         </Alert>
       )}

@@ -151,6 +151,15 @@ describe('trainings journey', () => {
     await page.getByText('Күтуде, № 1').waitFor();
     await look(page, 'trainings-training-kk-desktop');
 
+    // The same page in Russian, then back to Kazakh (the switcher in the header).
+    await page.getByLabel(SWITCHER).selectOption('ru');
+    await page.getByRole('heading', { level: 2, name: 'Занятия' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Основы компьютерной грамотности' }).waitFor();
+    await page.getByText('В ожидании, № 1').waitFor();
+    await look(page, 'trainings-training-ru-desktop');
+    await page.getByLabel(SWITCHER).selectOption('kk');
+    await page.getByRole('heading', { level: 2, name: 'Сабақтар' }).waitFor();
+
     // "My schedule" finds the training she leads.
     await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Тренингтер', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Тренингтер' }).waitFor();

@@ -59,7 +59,7 @@ function Sheet({ view, refetch }: { view: AttendanceView; refetch: () => Promise
     setRows((list) => list.map((r, i) => (i === index ? next(r) : r)));
 
   const submit = useCallback(() => {
-    if (save.isPending || problems.size > 0) return;
+    if (save.isPending || problems.size > 0 || training.data?.archivedAt) return;
     save.mutate({ version, marks: marksToSend(rows) }, {
       onSuccess: (saved) => {
         const fresh = rowsFromSheet(saved.items, saved.meeting.hours);
@@ -69,7 +69,7 @@ function Sheet({ view, refetch }: { view: AttendanceView; refetch: () => Promise
         notify({ message: t('attendance.savedNotice', { count: saved.changed ?? 0, formatted: fmt.number(saved.changed ?? 0) }) });
       },
     });
-  }, [save, problems.size, version, rows, notify, t, fmt]);
+  }, [save, problems.size, training.data?.archivedAt, version, rows, notify, t, fmt]);
 
   // Ctrl+S (⌘S) saves from anywhere on the page, instead of the browser's "save page".
   useEffect(() => {
@@ -124,7 +124,10 @@ function Sheet({ view, refetch }: { view: AttendanceView; refetch: () => Promise
         })}
       </Text>
 
-      {conflict && (
+      {training.data?.archivedAt && (
+        <Alert color="yellow" role="status">{t('attendance.archived')}</Alert>
+      )}
+      {conflict && !training.data?.archivedAt && (
         <Alert color="orange" role="alert" title={t('attendance.conflictTitle')}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{t('attendance.conflict')}</Text>
@@ -217,7 +220,7 @@ function Sheet({ view, refetch }: { view: AttendanceView; refetch: () => Promise
               ? t('attendance.unsaved', { count: changed, formatted: fmt.number(changed) })
               : t('attendance.allSaved')}
           </Text>
-          <Button size="md" onClick={submit} loading={save.isPending} disabled={rows.length === 0 || problems.size > 0}
+          <Button size="md" onClick={submit} loading={save.isPending} disabled={rows.length === 0 || problems.size > 0 || !!training.data?.archivedAt}
             aria-keyshortcuts="Control+S">
             {t('common.save')}
           </Button>

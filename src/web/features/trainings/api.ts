@@ -79,8 +79,10 @@ export function useAttendance(meetingId: string | undefined) {
     queryKey: ['attendance', meetingId],
     queryFn: () => apiGet<AttendanceView>(`/api/meetings/${encodeURIComponent(meetingId!)}/attendance`),
     enabled: !!meetingId,
-    // The sheet is edited in place: a background refetch must not move marks under the user's hands.
+    // The sheet is edited in place: no background refetch moves marks under the user's hands,
+    // and nothing is kept once the page is left, so opening it again reads the latest marks.
     staleTime: Infinity,
+    gcTime: 0,
   });
 }
 

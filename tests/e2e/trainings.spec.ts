@@ -299,4 +299,38 @@ describe('trainings journey', () => {
     await screenshot(stranger, 'trainings-verify-kk');
     await stranger.context().close();
   });
+
+  it('the course and training pages work on a 375 px phone in Kazakh', async () => {
+    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
+    await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
+    await page.getByLabel('Пайдаланушы аты').fill(FACILITATOR);
+    await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/network/);
+    await settled(page);
+
+    const phoneLook = async (shot: string) => {
+      await settled(page);
+      await page.waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null, { timeout: 5_000 });
+      await look(page, shot);
+    };
+    await page.goto(`${server.url}/courses`);
+    await page.getByRole('heading', { level: 1, name: 'Курстар' }).waitFor();
+    await page.getByRole('list', { name: 'Курстар' }).getByRole('link', { name: COURSE }).waitFor();
+    await phoneLook('trainings-courses-kk-375');
+    await page.getByRole('link', { name: COURSE }).click();
+    await page.getByRole('heading', { level: 1, name: COURSE }).waitFor();
+    await phoneLook('trainings-course-kk-375');
+    await page.getByRole('link', { name: 'Өңдеу' }).click();
+    await page.getByLabel('Атауы (қазақша)').waitFor();
+    await phoneLook('trainings-course-edit-kk-375');
+    await page.goto(`${server.url}/trainings`);
+    await page.getByRole('list', { name: 'Тренингтер' }).getByRole('link', { name: COURSE }).waitFor();
+    await phoneLook('trainings-list-kk-375');
+    await page.getByRole('link', { name: COURSE }).click();
+    await page.getByRole('link', { name: 'Өңдеу' }).click();
+    await page.getByLabel(/^Бірінші күні/).waitFor();
+    await phoneLook('trainings-edit-kk-375');
+    await page.context().close();
+  });
 });

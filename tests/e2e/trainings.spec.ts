@@ -138,6 +138,23 @@ describe('trainings journey', () => {
     await addForm.getByRole('button', { name: 'Сабақ қосу' }).click();
     await page.getByText('1 сабақ, жоспарда 2 сағ.').waitFor();
 
+    // A second meeting (the form proposes the next day), archived again after a question: its hours stop counting.
+    await addForm.getByRole('button', { name: 'Сабақ қосу' }).click();
+    await page.getByText('2 сабақ, жоспарда 4 сағ.').waitFor();
+    const meetings = page.getByRole('table', { name: 'Сабақтар' });
+    await meetings.getByRole('row', { name: /17 қараша/ }).getByRole('button', { name: 'Мұрағатқа жіберу' }).click();
+    const ask = page.getByRole('dialog', { name: 'Мұрағатқа жіберу керек пе?' });
+    await ask.getByRole('button', { name: 'Мұрағатқа жіберу' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await page.getByText('1 сабақ, жоспарда 2 сағ.').waitFor();
+    // The first meeting starts half an hour earlier.
+    await meetings.getByRole('row', { name: /16 қараша/ }).getByRole('button', { name: 'Өңдеу' }).click();
+    const edit = page.getByRole('dialog', { name: 'Сабақты өзгерту' });
+    await edit.getByLabel(/^Басталуы/).fill('09:30');
+    await edit.getByRole('button', { name: 'Сақтау' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await meetings.getByRole('row', { name: /16 қараша/ }).getByText('09:30').waitFor();
+
     // Enrol three at once: two seats, the third goes to the waiting list.
     await page.getByRole('button', { name: 'Тыңдаушыларды жазу' }).click();
     const dialog = page.getByRole('dialog', { name: 'Тыңдаушыларды жазу' });

@@ -61,8 +61,9 @@ function MeetingEditor({ training, meeting, onDone }: { training: TrainingDetail
     if (Object.keys(lack).length) return;
     const body: MeetingBody = { date: form.date, startTime: form.startTime, hours: Number(form.hours) };
     save.mutate({ id: meeting?.id, version: meeting?.version, body }, {
-      onSuccess: () => {
-        if (!meeting) setForm((f) => nextMeeting({ ...training, meetings: [...training.meetings, { ...f, archivedAt: null } as Meeting] }));
+      onSuccess: (saved) => {
+        // Ready for the next one: the day after the meeting just added.
+        if (!meeting) setForm(nextMeeting({ ...training, meetings: [...training.meetings, saved] }));
         onDone();
       },
     });
@@ -156,7 +157,7 @@ export function MeetingsSection({ training }: { training: TrainingDetail }) {
           </Table.Thead>
           <Table.Tbody>
             {meetings.map((m) => (
-              <Table.Tr key={m.id} style={m.archivedAt ? { opacity: 0.75 } : undefined}>
+              <Table.Tr key={m.id}>
                 <Table.Td>
                   {m.archivedAt ? fmt.date(m.date) : (
                     <Anchor component={Link} to={`/meetings/${m.id}/attendance`}>{fmt.date(m.date)}</Anchor>

@@ -43,9 +43,6 @@ export function Field({ label, children }: { label: string; children: ReactNode 
   );
 }
 
-/** Today in Kazakhstan (UTC+5), as isoToday in src/domain/learning.ts; kept here so read-only pages load no zod. */
-export const todayInKz = (): string => new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
-
 /** Only what the reader changed goes into a PATCH (a smaller request, a cleaner audit trail). */
 export function changedFields(next: Record<string, unknown>, before: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key])));

@@ -214,6 +214,15 @@ describe('trainings journey', () => {
     await leave.waitFor({ state: 'detached' });
     expect(new URL(page.url()).pathname).toMatch(/^\/meetings\/.+\/attendance$/);
 
+    // Hours per person: more than the meeting lasted is refused before anything is sent.
+    await page.getByRole('button', { name: 'Әркімнің сағаты' }).click();
+    const hours = page.getByLabel(`${name(LEARNERS[0])} қатысқан сағат`);
+    await hours.fill('3');
+    await page.getByText('Ең көбі 2').waitFor();
+    expect(await page.getByRole('button', { name: 'Сақтау', exact: true }).isDisabled()).toBe(true);
+    await hours.fill('');
+    await page.getByRole('button', { name: 'Сағатты жасыру' }).click();
+
     // The phone view of the sheet, as a facilitator with a tablet or phone sees it.
     await page.setViewportSize({ width: 375, height: 812 });
     await settled(page);

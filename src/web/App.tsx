@@ -19,6 +19,13 @@ const CentreEditPage = lazy(() => import('./features/centres/CentreEditPage'));
 const LearnersPage = lazy(() => import('./features/learners/LearnersPage'));
 const LearnerPage = lazy(() => import('./features/learners/LearnerPage'));
 const LearnerEditPage = lazy(() => import('./features/learners/LearnerEditPage'));
+const CoursesPage = lazy(() => import('./features/courses/CoursesPage'));
+const CoursePage = lazy(() => import('./features/courses/CoursePage'));
+const CourseEditPage = lazy(() => import('./features/courses/CourseEditPage'));
+const TrainingsPage = lazy(() => import('./features/trainings/TrainingsPage'));
+const TrainingPage = lazy(() => import('./features/trainings/TrainingPage'));
+const TrainingEditPage = lazy(() => import('./features/trainings/TrainingEditPage'));
+const AttendancePage = lazy(() => import('./features/trainings/AttendancePage'));
 const VisitsPage = lazy(() => import('./features/visits/VisitsPage'));
 const FollowUpsPage = lazy(() => import('./features/followups/FollowUpsPage'));
 const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
@@ -120,6 +127,15 @@ export function App() {
                   <Route path="learners/new" element={<LearnerEditPage />} />
                   <Route path="learners/:id" element={<LearnerPage />} />
                   <Route path="learners/:id/edit" element={<LearnerEditPage />} />
+                  <Route path="courses" element={<CoursesPage />} />
+                  <Route path="courses/new" element={<CourseEditPage />} />
+                  <Route path="courses/:id" element={<CoursePage />} />
+                  <Route path="courses/:id/edit" element={<CourseEditPage />} />
+                  <Route path="trainings" element={<TrainingsPage />} />
+                  <Route path="trainings/new" element={<TrainingEditPage />} />
+                  <Route path="trainings/:id" element={<TrainingPage />} />
+                  <Route path="trainings/:id/edit" element={<TrainingEditPage />} />
+                  <Route path="meetings/:id/attendance" element={<AttendancePage />} />
                   <Route path="visits" element={<VisitsPage />} />
                   <Route path="follow-ups" element={<FollowUpsPage />} />
                   <Route path="partners" element={<PartnersPage />} />

@@ -50,6 +50,9 @@ export function Shell() {
     { to: '/network', label: t('nav.network'), show: true },
     { to: '/centres', label: t('nav.centres'), show: true },
     { to: '/learners', label: t('nav.learners'), show: canReadLearners(user) },
+    // Courses and trainings are staff work, the same roles as learners.
+    { to: '/courses', label: t('nav.courses'), show: canReadLearners(user) },
+    { to: '/trainings', label: t('nav.trainings'), show: canReadLearners(user) },
     { to: '/visits', label: t('nav.visits'), show: canReadLearners(user) },
     { to: '/follow-ups', label: t('nav.followups'), show: canReadLearners(user) },
     { to: '/map', label: t('nav.map'), show: true },
@@ -94,7 +97,8 @@ export function Shell() {
         <AppShell.Section grow>
           <Stack gap={2}>
             {items.filter((i) => i.show).map((item) => {
-              const active = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+              const active = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)
+                || (item.to === '/trainings' && location.pathname.startsWith('/meetings/')); // a meeting's sheet is part of a training
               return (
                 <NavLink
                   key={item.to}

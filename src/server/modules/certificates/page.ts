@@ -32,7 +32,7 @@ dt{font-size:.8rem;color:#6b7280;text-transform:uppercase;letter-spacing:.04em}
 dd{margin:2px 0 0;font-size:1.05rem;overflow-wrap:anywhere}
 .name{font-size:1.35rem;font-weight:700}
 .code{font-family:ui-monospace,Menlo,Consolas,monospace;letter-spacing:.08em}
-.note{color:#6b7280;font-size:.85rem;margin-top:16px}
+.note{color:#4b5563;font-size:.85rem;margin-top:16px}
 `;
 
 /** The page's HTML; `row` null = no certificate has this code. `code` is the one asked for. */

@@ -13,6 +13,7 @@ import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
 import { useUser } from '../../lib/auth';
 import { canMergeLearners } from '../../lib/roles';
+import { LearnerCertificates } from '../trainings/LearnerCertificates';
 import { useArchiveLearner, useLearner } from './api';
 import { MergeAction, MergeHistory } from './Merge';
 import { TargetGroups, boundCentre, displayPhone, fullName, usePrivateTitle } from './parts';
@@ -123,6 +124,7 @@ export default function LearnerPage() {
       </Paper>
 
       <MergeHistory learner={l} canUndo={mayMerge} />
+      <LearnerCertificates learnerId={l.id} />
     </Stack>
   );
 }

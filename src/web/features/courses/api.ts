@@ -1,0 +1,82 @@
+// TanStack Query hooks for /api/courses (docs/api.md, "Learning"): the national
+// catalogue and the centres' own courses.
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Course as CourseSchema } from '../../../domain/learning';
+import { apiGet, apiSend, type Page } from '../../lib/api';
+import type { User } from '../../lib/types';
+
+export type Course = z.output<typeof CourseSchema>;
+
+export interface CourseFilter {
+  q?: string;
+  category?: string;
+  catalogue?: 'national' | 'centres' | '';
+  includeArchived?: boolean;
+}
+
+export function useCourseList(filter: CourseFilter) {
+  return useInfiniteQuery({
+    queryKey: ['courses', 'list', filter],
+    queryFn: ({ pageParam }) =>
+      apiGet<Page<Course>>('/api/courses', {
+        q: filter.q || undefined,
+        category: filter.category || undefined,
+        catalogue: filter.catalogue || undefined,
+        includeArchived: filter.includeArchived || undefined,
+        limit: 50,
+        cursor: pageParam,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCourse(id: string | undefined) {
+  return useQuery({
+    queryKey: ['courses', 'one', id],
+    queryFn: () => apiGet<Course>(`/api/courses/${encodeURIComponent(id!)}`),
+    enabled: !!id,
+  });
+}
+
+export function useSaveCourse() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, body }: { id?: string; version?: string; body: Record<string, unknown> }) =>
+      id
+        ? apiSend<Course>('PATCH', `/api/courses/${encodeURIComponent(id)}`, { version, ...body })
+        : apiSend<Course>('POST', '/api/courses', body),
+    onSuccess: (saved) => {
+      client.setQueryData(['courses', 'one', saved.id], saved);
+      return client.invalidateQueries({ queryKey: ['courses'] });
+    },
+  });
+}
+
+export function useArchiveCourse() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, action }: { id: string; version: string; action: 'archive' | 'restore' }) =>
+      apiSend<Course>('POST', `/api/courses/${encodeURIComponent(id)}/${action}`, { version }),
+    onSuccess: (saved) => {
+      client.setQueryData(['courses', 'one', saved.id], saved);
+      return client.invalidateQueries({ queryKey: ['courses'] });
+    },
+  });
+}
+
+const NATIONAL_EDITORS = ['admin', 'national'];
+
+/**
+ * May change this course, as the server decides (docs/decisions/0011): the national
+ * catalogue only admin and national staff; a centre's own course the staff who can see it
+ * (its centre and the coordinators above it — anyone else gets 404 and never sees it).
+ */
+export function canEditCourse(user: User, course: Pick<Course, 'national'>): boolean {
+  return course.national ? NATIONAL_EDITORS.includes(user.role) : true;
+}
+
+/** May add to the national catalogue (others add courses of a centre). */
+export const canWriteNational = (user: User): boolean => NATIONAL_EDITORS.includes(user.role);

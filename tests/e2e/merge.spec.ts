@@ -140,6 +140,26 @@ describe('merge and link journey', () => {
     await page.context().close();
   });
 
+  it('the comparison fits a 375 px phone', async () => {
+    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
+    await signIn(page, 'national');
+    await page.goto(`${server.url}/learners/${ids.asel}`);
+    await page.getByRole('heading', { level: 1, name: 'Ахметова Әсел' }).waitFor();
+    await page.getByTestId('merge-open').click();
+    const dialog = page.getByRole('dialog', { name: 'Бір адамның екі жазбасын біріктіру' });
+    await dialog.getByLabel('Екінші жазбаны іздеу').fill('Ахметова');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Таңдау: Akhmetova Asel' }).click();
+    await dialog.getByTestId('merge-compare').waitFor();
+    // keeping the other record instead: the Cyrillic record's fields fill nothing, the phone stays
+    await dialog.getByText('Екінші жазбаны сақтау').click();
+    await dialog.getByText('толтырылады', { exact: true }).waitFor({ state: 'detached' });
+    await look(page, 'merge-compare-kk-375', true);
+    await dialog.getByRole('button', { name: 'Болдырмау' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
   it('a facilitator on a phone links a person registered at another centre', async () => {
     const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
     await signIn(page, 'facilitator.kordai');

@@ -22,7 +22,7 @@ import { localName } from '../../lib/names';
 import {
   useLearner, useLearnerList, useLearnerMerges, useMergeLearners, useUndoMerge, type Learner, type LearnerMergeRecord,
 } from './api';
-import { displayPhone, fullName } from './parts';
+import { WRAPPING_BADGE, displayPhone, fullName } from './parts';
 
 /** The server's own sentence for a refused merge or undo ("changed since", "already undone"). */
 function refusal(t: TFunction, error: unknown): string {
@@ -167,30 +167,30 @@ function Compare({ learner, otherId, onBack, onClose }: { learner: Learner; othe
         <SegmentedControl fullWidth value={keep} onChange={(v) => setKeep(v as 'this' | 'other')} aria-labelledby="merge-keep-label"
           data={[{ value: 'this', label: t('learners.merge.keepThis') }, { value: 'other', label: t('learners.merge.keepOther') }]} />
       </Box>
-      <Table.ScrollContainer minWidth={480}>
-        <Table striped withTableBorder aria-label={t('learners.merge.compare')} data-testid="merge-compare">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('learners.merge.field')}</Table.Th>
-              <Table.Th scope="col">{t('learners.merge.kept')}</Table.Th>
-              <Table.Th scope="col">{t('learners.merge.away')}</Table.Th>
+      {/* three wrapping columns fit a phone: no sideways scrolling region to reach by keyboard */}
+      <Table striped withTableBorder layout="fixed" aria-label={t('learners.merge.compare')} data-testid="merge-compare"
+        horizontalSpacing="xs" style={{ wordBreak: 'break-word' }}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('learners.merge.field')}</Table.Th>
+            <Table.Th scope="col">{t('learners.merge.kept')}</Table.Th>
+            <Table.Th scope="col">{t('learners.merge.away')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map(([label, value, field]) => (
+            <Table.Tr key={label}>
+              <Table.Th scope="row" fw={600}>{t(label)}</Table.Th>
+              <Table.Td className="kerege-wrap">
+                {field && fills.has(field)
+                  ? <Group gap={6}><Text span>{cell(value(duplicate))}</Text><Badge color="teal" variant="light" tt="none" styles={WRAPPING_BADGE}>{t('learners.merge.willFill')}</Badge></Group>
+                  : cell(value(survivor))}
+              </Table.Td>
+              <Table.Td className="kerege-wrap">{cell(value(duplicate))}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map(([label, value, field]) => (
-              <Table.Tr key={label}>
-                <Table.Th scope="row" fw={600}>{t(label)}</Table.Th>
-                <Table.Td className="kerege-wrap">
-                  {field && fills.has(field)
-                    ? <Group gap={6}><Text span>{cell(value(duplicate))}</Text><Badge color="teal" variant="light" tt="none">{t('learners.merge.willFill')}</Badge></Group>
-                    : cell(value(survivor))}
-                </Table.Td>
-                <Table.Td className="kerege-wrap">{cell(value(duplicate))}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </Table>
       <Text size="sm" c="dimmed" className="kerege-wrap">{t('learners.merge.fillNote')}</Text>
       {merge.error ? <Alert color="red" role="alert">{refusal(t, merge.error)}</Alert> : null}
       <Group justify="space-between" gap="sm">

@@ -124,6 +124,8 @@ function Compare({ learner, otherId, onBack, onClose }: { learner: Learner; othe
   const merge = useMergeLearners();
   const undo = useUndo();
   const [keep, setKeep] = useState<'this' | 'other'>('this');
+  // two long labels side by side do not fit a phone: one above the other there
+  const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   if (other.isPending) return <Loading />;
   if (other.isError) return <ErrorState error={other.error} onRetry={() => void other.refetch()} />;
   const survivor = keep === 'this' ? learner : other.data;
@@ -164,7 +166,7 @@ function Compare({ learner, otherId, onBack, onClose }: { learner: Learner; othe
     <Stack gap="md">
       <Box>
         <Text fw={600} size="sm" id="merge-keep-label" mb={4}>{t('learners.merge.whichKept')}</Text>
-        <SegmentedControl fullWidth value={keep} onChange={(v) => setKeep(v as 'this' | 'other')} aria-labelledby="merge-keep-label"
+        <SegmentedControl fullWidth orientation={isPhone ? 'vertical' : 'horizontal'} value={keep} onChange={(v) => setKeep(v as 'this' | 'other')} aria-labelledby="merge-keep-label"
           data={[{ value: 'this', label: t('learners.merge.keepThis') }, { value: 'other', label: t('learners.merge.keepOther') }]} />
       </Box>
       {/* three wrapping columns fit a phone: no sideways scrolling region to reach by keyboard */}
@@ -172,9 +174,9 @@ function Compare({ learner, otherId, onBack, onClose }: { learner: Learner; othe
         horizontalSpacing="xs" style={{ wordBreak: 'break-word' }}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('learners.merge.field')}</Table.Th>
-            <Table.Th scope="col">{t('learners.merge.kept')}</Table.Th>
-            <Table.Th scope="col">{t('learners.merge.away')}</Table.Th>
+            <Table.Th scope="col" w="28%">{t('learners.merge.field')}</Table.Th>
+            <Table.Th scope="col" w="36%">{t('learners.merge.kept')}</Table.Th>
+            <Table.Th scope="col" w="36%">{t('learners.merge.away')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

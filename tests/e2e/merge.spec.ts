@@ -137,6 +137,18 @@ describe('merge and link journey', () => {
     await look(page, 'merge-undone-en-desktop');
     await page.getByLabel(SWITCHER).first().selectOption('kk');
     await page.getByRole('heading', { level: 2, name: 'Біріктірулер' }).waitFor();
+
+    // Merged again, and undone at once from the notification.
+    await page.getByTestId('merge-open').click();
+    await dialog.getByLabel('Екінші жазбаны іздеу').fill('Akhmetova');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Таңдау: Akhmetova Asel' }).click();
+    await dialog.getByTestId('merge-confirm').click();
+    const notice = page.getByText('Екі жазба біріктірілді.').locator('xpath=ancestor::*[contains(@class, "mantine-Notification-root")]');
+    await notice.getByRole('button', { name: 'Кері қайтару' }).click();
+    await page.getByText('Біріктіру кері қайтарылды: екі жазба бұрынғы қалпына келді.').waitFor();
+    await page.getByTestId('merge-history-item').nth(1).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="merge-undo"]').length === 0);
     await page.context().close();
   });
 

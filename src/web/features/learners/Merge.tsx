@@ -41,14 +41,23 @@ function useUndo() {
   const { t } = useTranslation();
   const notify = useNotify();
   const undo = useUndoMerge();
-  const run = (mergeId: string, then?: () => void) => undo.mutate(mergeId, {
-    onSuccess: () => {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (mergeId: string, then?: () => void) => {
+    setPending(true);
+    setError(null);
+    try {
+      await undo(mergeId);
       notify({ message: t('learners.merge.undone'), color: 'green' });
       then?.();
-    },
-    onError: (error) => notify({ message: refusal(t, error), color: 'red', autoClose: 0 }),
-  });
-  return { run, pending: undo.isPending, error: undo.error };
+    } catch (failure) {
+      setError(failure);
+      notify({ message: refusal(t, failure), color: 'red', autoClose: 0 });
+    } finally {
+      setPending(false);
+    }
+  };
+  return { run, pending, error };
 }
 
 export function MergeAction({ learner }: { learner: Learner }) {
@@ -157,7 +166,7 @@ function Compare({ learner, otherId, onBack, onClose }: { learner: Learner; othe
       navigate(`/learners/${result.survivor.id}`);
       notify({
         message: t('learners.merge.done'), color: 'green',
-        action: { label: t('common.undo'), onClick: () => undo.run(result.merge.id, () => navigate(`/learners/${learner.id}`)) },
+        action: { label: t('common.undo'), onClick: () => void undo.run(result.merge.id, () => navigate(`/learners/${learner.id}`)) },
       });
     },
   });
@@ -260,7 +269,7 @@ function MergeItem({ merge, learner, canUndo }: { merge: LearnerMergeRecord; lea
       </Stack>
       <ConfirmModal opened={asking} title={t('learners.merge.undoTitle')} message={t('learners.merge.undoQuestion')}
         confirmLabel={t('common.undo')} color="blue" pending={undo.pending} error={undo.error}
-        onClose={() => setAsking(false)} onConfirm={() => undo.run(merge.id, () => setAsking(false))} />
+        onClose={() => setAsking(false)} onConfirm={() => void undo.run(merge.id, () => setAsking(false))} />
     </Paper>
   );
 }

@@ -106,6 +106,9 @@ describe.each(ENGINES)('linking learners on %s', (engine) => {
     expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(201);
     const visit = await kordai.post('/api/visits', { centreId: 'CLC-KORDAI', date: '2026-11-05', purpose: 'internet', learnerId: aigulId });
     expect(visit.status, JSON.stringify(visit.body)).toBe(201);
+    expect(visit.body.learner).toMatchObject({ id: aigulId, firstName: 'Айгүл' });
+    const listed = (await kordai.get('/api/visits?centre=CLC-KORDAI')).body.items.find((v: { learnerId: string }) => v.learnerId === aigulId);
+    expect(listed.learner).toMatchObject({ firstName: 'Айгүл' });
   });
 
   it('refuses the token a second time, and a second link to the same centre', async () => {

@@ -6,6 +6,7 @@
 // and write nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iinChecksum } from '../../src/domain/iin.js';
+import { linkKey, nowSeconds, sealLinkToken } from '../../src/server/modules/learners/links.js';
 import { ENGINES, testEnv, type Client, type TestEnv } from './harness.js';
 import { ICT_COURSE, makeMeeting, makeTraining, writeCounts } from './learning-fixtures.js';
 
@@ -34,6 +35,8 @@ describe.each(ENGINES)('merging learners on %s', (engine) => {
   let t2: string;
   let certCode: string;
   let mergeId: string;
+  /** Both records and all they named, just before the first merge: undo must give exactly this back. */
+  let beforeMerge: Record<string, unknown[]>;
 
   /** Every row that names either learner (or is one), without the stamps a write changes. */
   async function snapshot(ids: string[]) {
@@ -133,8 +136,7 @@ describe.each(ENGINES)('merging learners on %s', (engine) => {
   it('moves everything to the survivor, combines the shared training, keeps the counts and the certificate code', async () => {
     const s = await fresh(survivor.id);
     const d = await fresh(duplicate.id);
-    const snap = await snapshot([s.id, d.id]);
-    (globalThis as any).__mergeSnap = snap;
+    beforeMerge = await snapshot([s.id, d.id]);
     const res = await regional.post(`/api/learners/${d.id}/merge`, { intoId: s.id, version: d.version, intoVersion: s.version });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     mergeId = res.body.merge.id;
@@ -187,8 +189,7 @@ describe.each(ENGINES)('merging learners on %s', (engine) => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.merge.undoneBy).toBe('regional.vko');
     expect(res.body.survivor).toMatchObject({ phone: null, iin: null, middleName: null, languages: [] });
-    const snap = (globalThis as any).__mergeSnap;
-    expect(await snapshot([survivor.id, duplicate.id])).toEqual(snap);
+    expect(await snapshot([survivor.id, duplicate.id])).toEqual(beforeMerge);
     expect((await admin.get(`/api/trainings/${t1}/enrolments`)).body.items).toHaveLength(2);
     expect((await env.anonymous().get(`/api/certificates/verify/${certCode}`)).body).toMatchObject({ valid: true });
     const again = await regional.post(`/api/learner-merges/${mergeId}/undo`);
@@ -226,6 +227,25 @@ describe.each(ENGINES)('merging learners on %s', (engine) => {
     const again = await regional.post(`/api/learners/${b.id}/merge`, { intoId: a.id, version: (await fresh(b.id)).version, intoVersion: (await fresh(a.id)).version });
     await admin.patch(`/api/learners/${a.id}`, { version: again.body.survivor.version, phone: '87015550001' });
     expect((await regional.post(`/api/learner-merges/${again.body.merge.id}/undo`)).status).toBe(409);
+  });
+
+  it('moves a link with the person: the linked centre now sees the survivor', async () => {
+    const a = await learner(admin, { centreId: 'LIB-VOS-PUSHKIN', lastName: 'Тұрсынов', firstName: 'Ұлан', birthDate: '1999-09-09' });
+    const b = await learner(admin, { centreId: 'MOB-VOS-ITYURT', lastName: 'Tursynov', firstName: 'Ulan', birthDate: '1999-09-09' });
+    const key = await linkKey(env.db.kysely);
+    const kordaiId = (await kordai.get('/api/auth/me')).body.user.id;
+    const linkToken = sealLinkToken(key, { learnerId: b.id, actorId: kordaiId, expiresAt: nowSeconds() + 60 });
+    expect((await kordai.post('/api/learners/links', { linkToken, centreId: 'CLC-KORDAI', consent: CONSENT })).status).toBe(201);
+    expect((await kordai.get(`/api/learners/${a.id}`)).status).toBe(404);
+    const merged = await regional.post(`/api/learners/${b.id}/merge`, { intoId: a.id, version: (await fresh(b.id)).version, intoVersion: a.version });
+    expect(merged.body.merge.moved.links).toBe(1);
+    expect((await kordai.get(`/api/learners/${a.id}`)).status).toBe(200);
+    const list = (await kordai.get('/api/learners?limit=200')).body.items.map((l: { id: string }) => l.id);
+    expect(list).toContain(a.id);
+    expect(list).not.toContain(b.id);
+    expect((await regional.post(`/api/learner-merges/${merged.body.merge.id}/undo`)).status).toBe(200);
+    expect((await kordai.get(`/api/learners/${a.id}`)).status).toBe(404);
+    expect((await kordai.get(`/api/learners/${b.id}`)).status).toBe(200);
   });
 
   it('lists merges only for learners the caller can see', async () => {

@@ -137,6 +137,38 @@ describe('merge and link journey', () => {
     await look(page, 'merge-undone-en-desktop');
     await page.getByLabel(SWITCHER).first().selectOption('kk');
     await page.getByRole('heading', { level: 2, name: 'Біріктірулер' }).waitFor();
+
+    // Merged again, and undone at once from the notification.
+    await page.getByTestId('merge-open').click();
+    await dialog.getByLabel('Екінші жазбаны іздеу').fill('Akhmetova');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Таңдау: Akhmetova Asel' }).click();
+    await dialog.getByTestId('merge-confirm').click();
+    const notice = page.getByText('Екі жазба біріктірілді.').locator('xpath=ancestor::*[contains(@class, "mantine-Notification-root")]');
+    await notice.getByRole('button', { name: 'Кері қайтару' }).click();
+    await page.getByText('Біріктіру кері қайтарылды: екі жазба бұрынғы қалпына келді.').waitFor();
+    await page.getByTestId('merge-history-item').nth(1).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="merge-undo"]').length === 0);
+    await page.context().close();
+  });
+
+  it('the comparison fits a 375 px phone', async () => {
+    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
+    await signIn(page, 'national');
+    await page.goto(`${server.url}/learners/${ids.asel}`);
+    await page.getByRole('heading', { level: 1, name: 'Ахметова Әсел' }).waitFor();
+    await page.getByTestId('merge-open').click();
+    const dialog = page.getByRole('dialog', { name: 'Бір адамның екі жазбасын біріктіру' });
+    await dialog.getByLabel('Екінші жазбаны іздеу').fill('Ахметова');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Таңдау: Akhmetova Asel' }).click();
+    await dialog.getByTestId('merge-compare').waitFor();
+    // keeping the other record instead: the Cyrillic record's fields fill nothing, the phone stays
+    await dialog.getByText('Екінші жазбаны сақтау').click();
+    await dialog.getByText('толтырылады', { exact: true }).waitFor({ state: 'detached' });
+    await look(page, 'merge-compare-kk-375', true);
+    await dialog.getByRole('button', { name: 'Болдырмау' }).click();
+    await dialog.waitFor({ state: 'detached' });
     await page.context().close();
   });
 

@@ -8,13 +8,12 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { learnerIssues } from '../../../domain/learning.js';
 import type { LinkInput } from '../../../domain/merge.js';
-import { assertCan } from '../../auth/access.js';
+import { assertCan, inScope } from '../../auth/access.js';
 import type { Actor, Ctx, Queryable } from '../../context.js';
 import { isUniqueViolation, startsWith } from '../../db/dialect.js';
 import { insertRecord } from '../../db/write.js';
 import { KeregeError, invalid } from '../../errors.js';
 import { findOrgUnit } from '../org-units/queries.js';
-import { inScope } from '../../auth/access.js';
 
 /** How long a token from the duplicate check stays good: long enough to ask the person. */
 export const LINK_TOKEN_SECONDS = 15 * 60;

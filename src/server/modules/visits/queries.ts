@@ -21,8 +21,8 @@ function base(db: Queryable) {
 export type VisitRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 
 /** The API shape; the learner's name only when `showLearner` (the learner is in the caller's area). */
-export function toVisit(r: VisitRow, showLearner: (path: string) => boolean) {
-  const named = r.learner_id && r.learner_path && showLearner(r.learner_path);
+export function toVisit(r: VisitRow, showLearner: (path: string, learnerId: string) => boolean) {
+  const named = r.learner_id && r.learner_path && showLearner(r.learner_path, r.learner_id);
   return {
     id: r.id, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at, archivedAt: r.deleted_at,
     centreId: r.centre_id, centre: { id: r.centre_id, code: r.centre_code, name: namesOf(r) },

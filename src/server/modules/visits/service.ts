@@ -15,7 +15,7 @@ import { KeregeError, conflict, invalid, notFound } from '../../errors.js';
 import { areaOf } from '../area.js';
 import { findOrgUnit } from '../org-units/queries.js';
 import { visibleUnit } from '../org-units/service.js';
-import { learnerInArea } from '../learners/links.js';
+import { learnerInArea, linkedIntoArea } from '../learners/links.js';
 import * as q from './queries.js';
 
 /** The centre visited: a live centre in the actor's area, else a field error. */
@@ -43,8 +43,16 @@ const raced = (error: unknown): never => {
   throw error;
 };
 
+/** Names a visiting learner to those whose area holds them, by home centre or by a link (0019). */
+async function namer(db: Queryable, actor: Actor, rows: q.VisitRow[]) {
+  const elsewhere = rows.filter((r) => r.learner_id && r.learner_path && !inScope(actor, r.learner_path)).map((r) => r.learner_id!);
+  const linked = await linkedIntoArea(db, actor, [...new Set(elsewhere)]);
+  return (path: string, learnerId: string) => inScope(actor, path) || linked.has(learnerId);
+}
+
 async function present(db: Queryable, actor: Actor, id: string) {
-  return q.toVisit((await q.findVisit(db, id))!, (path) => inScope(actor, path));
+  const row = (await q.findVisit(db, id))!;
+  return q.toVisit(row, await namer(db, actor, [row]));
 }
 
 export async function listVisits(ctx: Ctx, query: z.infer<typeof VisitListQuery>) {
@@ -54,7 +62,8 @@ export async function listVisits(ctx: Ctx, query: z.infer<typeof VisitListQuery>
     area, from: query.from, to: query.to, purpose: query.purpose, learnerId: query.learner,
     includeArchived: query.includeArchived, limit: query.limit, cursor: query.cursor,
   });
-  return { items: page.rows.map((r) => q.toVisit(r, (path) => inScope(actor, path))), nextCursor: page.nextCursor };
+  const named = await namer(ctx.db, actor, page.rows);
+  return { items: page.rows.map((r) => q.toVisit(r, named)), nextCursor: page.nextCursor };
 }
 
 export async function summarise(ctx: Ctx, query: z.infer<typeof VisitSummaryQuery>) {

@@ -22,7 +22,7 @@ import { localName } from '../../lib/names';
 import {
   useLearner, useLearnerList, useLearnerMerges, useMergeLearners, useUndoMerge, type Learner, type LearnerMergeRecord,
 } from './api';
-import { displayPhone, fullName } from './parts';
+import { WRAPPING_BADGE, displayPhone, fullName } from './parts';
 
 /** The server's own sentence for a refused merge or undo ("changed since", "already undone"). */
 function refusal(t: TFunction, error: unknown): string {
@@ -41,14 +41,23 @@ function useUndo() {
   const { t } = useTranslation();
   const notify = useNotify();
   const undo = useUndoMerge();
-  const run = (mergeId: string, then?: () => void) => undo.mutate(mergeId, {
-    onSuccess: () => {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (mergeId: string, then?: () => void) => {
+    setPending(true);
+    setError(null);
+    try {
+      await undo(mergeId);
       notify({ message: t('learners.merge.undone'), color: 'green' });
       then?.();
-    },
-    onError: (error) => notify({ message: refusal(t, error), color: 'red', autoClose: 0 }),
-  });
-  return { run, pending: undo.isPending, error: undo.error };
+    } catch (failure) {
+      setError(failure);
+      notify({ message: refusal(t, failure), color: 'red', autoClose: 0 });
+    } finally {
+      setPending(false);
+    }
+  };
+  return { run, pending, error };
 }
 
 export function MergeAction({ learner }: { learner: Learner }) {
@@ -124,6 +133,8 @@ function Compare({ learner, otherId, onBack, onClose }: { learner: Learner; othe
   const merge = useMergeLearners();
   const undo = useUndo();
   const [keep, setKeep] = useState<'this' | 'other'>('this');
+  // two long labels side by side do not fit a phone: one above the other there
+  const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   if (other.isPending) return <Loading />;
   if (other.isError) return <ErrorState error={other.error} onRetry={() => void other.refetch()} />;
   const survivor = keep === 'this' ? learner : other.data;
@@ -155,7 +166,7 @@ function Compare({ learner, otherId, onBack, onClose }: { learner: Learner; othe
       navigate(`/learners/${result.survivor.id}`);
       notify({
         message: t('learners.merge.done'), color: 'green',
-        action: { label: t('common.undo'), onClick: () => undo.run(result.merge.id, () => navigate(`/learners/${learner.id}`)) },
+        action: { label: t('common.undo'), onClick: () => void undo.run(result.merge.id, () => navigate(`/learners/${learner.id}`)) },
       });
     },
   });
@@ -164,33 +175,33 @@ function Compare({ learner, otherId, onBack, onClose }: { learner: Learner; othe
     <Stack gap="md">
       <Box>
         <Text fw={600} size="sm" id="merge-keep-label" mb={4}>{t('learners.merge.whichKept')}</Text>
-        <SegmentedControl fullWidth value={keep} onChange={(v) => setKeep(v as 'this' | 'other')} aria-labelledby="merge-keep-label"
+        <SegmentedControl fullWidth orientation={isPhone ? 'vertical' : 'horizontal'} value={keep} onChange={(v) => setKeep(v as 'this' | 'other')} aria-labelledby="merge-keep-label"
           data={[{ value: 'this', label: t('learners.merge.keepThis') }, { value: 'other', label: t('learners.merge.keepOther') }]} />
       </Box>
-      <Table.ScrollContainer minWidth={480}>
-        <Table striped withTableBorder aria-label={t('learners.merge.compare')} data-testid="merge-compare">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('learners.merge.field')}</Table.Th>
-              <Table.Th scope="col">{t('learners.merge.kept')}</Table.Th>
-              <Table.Th scope="col">{t('learners.merge.away')}</Table.Th>
+      {/* three wrapping columns fit a phone: no sideways scrolling region to reach by keyboard */}
+      <Table striped withTableBorder layout="fixed" aria-label={t('learners.merge.compare')} data-testid="merge-compare"
+        horizontalSpacing="xs" style={{ wordBreak: 'break-word' }}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col" w="28%">{t('learners.merge.field')}</Table.Th>
+            <Table.Th scope="col" w="36%">{t('learners.merge.kept')}</Table.Th>
+            <Table.Th scope="col" w="36%">{t('learners.merge.away')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map(([label, value, field]) => (
+            <Table.Tr key={label}>
+              <Table.Th scope="row" fw={600}>{t(label)}</Table.Th>
+              <Table.Td className="kerege-wrap">
+                {field && fills.has(field)
+                  ? <Group gap={6}><Text span>{cell(value(duplicate))}</Text><Badge color="teal" variant="light" tt="none" styles={WRAPPING_BADGE}>{t('learners.merge.willFill')}</Badge></Group>
+                  : cell(value(survivor))}
+              </Table.Td>
+              <Table.Td className="kerege-wrap">{cell(value(duplicate))}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map(([label, value, field]) => (
-              <Table.Tr key={label}>
-                <Table.Th scope="row" fw={600}>{t(label)}</Table.Th>
-                <Table.Td className="kerege-wrap">
-                  {field && fills.has(field)
-                    ? <Group gap={6}><Text span>{cell(value(duplicate))}</Text><Badge color="teal" variant="light" tt="none">{t('learners.merge.willFill')}</Badge></Group>
-                    : cell(value(survivor))}
-                </Table.Td>
-                <Table.Td className="kerege-wrap">{cell(value(duplicate))}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </Table>
       <Text size="sm" c="dimmed" className="kerege-wrap">{t('learners.merge.fillNote')}</Text>
       {merge.error ? <Alert color="red" role="alert">{refusal(t, merge.error)}</Alert> : null}
       <Group justify="space-between" gap="sm">
@@ -258,7 +269,7 @@ function MergeItem({ merge, learner, canUndo }: { merge: LearnerMergeRecord; lea
       </Stack>
       <ConfirmModal opened={asking} title={t('learners.merge.undoTitle')} message={t('learners.merge.undoQuestion')}
         confirmLabel={t('common.undo')} color="blue" pending={undo.pending} error={undo.error}
-        onClose={() => setAsking(false)} onConfirm={() => undo.run(merge.id, () => setAsking(false))} />
+        onClose={() => setAsking(false)} onConfirm={() => void undo.run(merge.id, () => setAsking(false))} />
     </Paper>
   );
 }

@@ -126,12 +126,17 @@ export function useMergeLearners() {
   });
 }
 
+/**
+ * Undo a merge. A plain function rather than a mutation hook: the "Undo" of the notification
+ * outlives the dialog that merged, and a mutation's callbacks stop with its component.
+ */
 export function useUndoMerge() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (mergeId: string) => apiSend<MergeResult>('POST', `/api/learner-merges/${encodeURIComponent(mergeId)}/undo`),
-    onSuccess: () => invalidate(),
-  });
+  const client = useQueryClient();
+  return async (mergeId: string) => {
+    const result = await apiSend<MergeResult>('POST', `/api/learner-merges/${encodeURIComponent(mergeId)}/undo`);
+    await client.invalidateQueries({ queryKey: ['learners'] });
+    return result;
+  };
 }
 
 export function useLinkLearner() {

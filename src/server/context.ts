@@ -28,4 +28,6 @@ export interface Ctx {
   locale: Locale;
   /** Read answers kept while the change feed stands still (absent outside the HTTP app). */
   cache?: FeedCache;
+  /** The change token read with the session at the start of a GET request (feed-cache.ts). */
+  changeToken?: string;
 }

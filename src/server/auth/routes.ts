@@ -6,6 +6,7 @@ import { ChangePasswordBody, LocaleBody, LoginBody, User } from '../../domain/ac
 import type { Locale } from '../../domain/common.js';
 import type { App } from '../app.js';
 import type { Actor } from '../context.js';
+import type { Engine } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { KeregeError } from '../errors.js';
 import * as accounts from '../modules/users/service.js';
@@ -17,16 +18,18 @@ const cookieOptions = (secure: boolean) => ({
 });
 
 /** The actor behind the request's session cookie, if any. */
-export async function loadActor(db: Kysely<Database>, req: FastifyRequest): Promise<{ actor: Actor | null; csrfToken: string | null; token: string | null; locale: Locale | null }> {
+export async function loadActor(db: Kysely<Database>, engine: Engine, req: FastifyRequest): Promise<{
+  actor: Actor | null; csrfToken: string | null; token: string | null; locale: Locale | null; changeToken: string | null;
+}> {
   const token = req.cookies[SESSION_COOKIE];
-  const none = { actor: null, csrfToken: null, token: null, locale: null };
+  const none = { actor: null, csrfToken: null, token: null, locale: null, changeToken: null };
   if (!token) return none;
-  const user = await findSessionUser(db, token);
+  const user = await findSessionUser(db, token, engine);
   if (!user || !user.active || user.deleted_at) return none;
   const role = user.role as Actor['role'];
   return {
     actor: { id: user.id, username: user.username, role, orgUnitId: user.org_unit_id, scopePath: isNationwide(role) ? null : user.path, partnerId: user.partner_id },
-    csrfToken: user.csrf_token, token, locale: user.locale as Locale,
+    csrfToken: user.csrf_token, token, locale: user.locale as Locale, changeToken: String(user.change_token),
   };
 }
 

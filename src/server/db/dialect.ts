@@ -64,12 +64,18 @@ function cacheStatements(database: SQLite.Database, max = 500): void {
 
 /** A value that changes whenever any transaction commits a write (see feed-cache.ts). */
 export async function changeToken(db: Kysely<Database>, engine: Engine): Promise<string> {
-  if (engine === 'postgres') {
-    const { rows } = await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(db);
-    return rows[0].lsn;
-  }
-  const row = await db.selectFrom('changes').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-  return String(row?.seq ?? 0);
+  const { rows } = await sql<{ token: string }>`select ${changeTokenExpression(engine)} as token`.execute(db);
+  return String(rows[0].token);
+}
+
+/**
+ * The change token as an expression, so a query the request makes anyway (the session
+ * lookup) can bring it along instead of a round trip of its own.
+ */
+export function changeTokenExpression(engine: Engine): RawBuilder<string> {
+  return engine === 'postgres'
+    ? sql<string>`pg_current_wal_lsn()::text`
+    : sql<string>`cast((select coalesce(max(seq), 0) from changes) as text)`;
 }
 
 /**
@@ -114,15 +120,24 @@ const NAME_CANDIDATE_CAP = 5_000;
 /**
  * An extra filter that lets a learner search by part of a name (`name_key LIKE '%term%'`,
  * kept by the caller) start from the trigram index of migration 0007 — or null when the
- * walk along the name index is the better plan. PostgreSQL's planner makes that choice
- * itself from pg_trgm's statistics. SQLite's cannot see into the FTS5 table, so a capped
- * count decides: a rare surname or a full name (a few thousand people at most) is read
- * from the index; a common term ("Ахметов", 86,000 people nationally) is found within the
- * first pages of the walk. Terms under three characters have no trigram.
+ * walk along the name index is the better plan. A capped count of the term's matches
+ * decides: a rare surname or a full name (a few thousand people at most) is read from the
+ * index; a common term ("Ахметов", 86,000 people nationally) is found within the first
+ * pages of the walk. SQLite counts in the FTS5 table, PostgreSQL through pg_trgm. Terms under
+ * three characters have no trigram.
  */
 export async function selectiveNameFilter(db: Kysely<Database>, engine: Engine, term: string): Promise<RawBuilder<boolean> | null> {
-  if (engine === 'postgres' || [...term].length < 3) return null;
+  if ([...term].length < 3) return null;
   const pattern = `%${term}%`;
+  if (engine === 'postgres') {
+    // The planner alone prefers walking the name index under a LIMIT even when the term is
+    // rare and the walk reads the whole scope; an IN over the trigram matches (a bitmap scan
+    // of the GIN index) is what makes a rare term cheap.
+    const { rows } = await sql<{ n: number }>`select count(*) as n from (
+      select 1 from learners where name_key like ${pattern} limit ${NAME_CANDIDATE_CAP + 1}) as candidates`.execute(db);
+    if (Number(rows[0].n) > NAME_CANDIDATE_CAP) return null;
+    return sql<boolean>`learners.id in (select matched.id from learners as matched where matched.name_key like ${pattern})`;
+  }
   const { rows } = await sql<{ n: number }>`select count(*) as n from (
     select rowid from learners_name_fts where name_key like ${pattern} limit ${NAME_CANDIDATE_CAP + 1})`.execute(db);
   if (Number(rows[0].n) > NAME_CANDIDATE_CAP) return null;

@@ -11,6 +11,9 @@
 import type { Queryable } from '../context.js';
 import { changeToken, type Engine } from './dialect.js';
 
+/** Where the change token comes from: read now from `db`, or already read by the request. */
+export interface CacheSource { db: Queryable; changeToken?: string }
+
 interface Entry { seq: string; value: unknown; bytes: number }
 
 /** What an answer is assumed to weigh when its caller gives no estimate. */
@@ -29,10 +32,11 @@ export class FeedCache {
    * The cached answer for `key` if the database is unchanged since it was computed, else
    * `compute()`'s. `sizeOf` estimates an answer's bytes. Keys must hold everything the
    * answer depends on — for personal data, the caller's scope: entries are never shared
-   * across scopes.
+   * across scopes. `source.changeToken`, when the request already read it (app.ts, with
+   * the session), saves a round trip; it must have been read before `compute` runs.
    */
-  async get<T>(db: Queryable, key: string, compute: () => Promise<T>, sizeOf?: (value: T) => number): Promise<T> {
-    const seq = await changeToken(db, this.engine);
+  async get<T>(source: CacheSource, key: string, compute: () => Promise<T>, sizeOf?: (value: T) => number): Promise<T> {
+    const seq = source.changeToken ?? await changeToken(source.db, this.engine);
     const hit = this.entries.get(key);
     if (hit && hit.seq === seq) {
       this.entries.delete(key); // re-insert: the Map's order is the recency order

@@ -41,7 +41,7 @@ export async function listCentres(ctx: Ctx, query: z.infer<typeof CentreListQuer
     return { items: await q.withAncestors(ctx.db, page.rows), nextCursor: page.nextCursor };
   };
   // The answer depends on the records, the caller's subtree, the language and the query only.
-  return ctx.cache ? ctx.cache.get(ctx.db, JSON.stringify(['centres', actor.scopePath, ctx.locale, query]), compute) : compute();
+  return ctx.cache ? ctx.cache.get(ctx, JSON.stringify(['centres', actor.scopePath, ctx.locale, query]), compute) : compute();
 }
 
 export async function centreMap(ctx: Ctx) {

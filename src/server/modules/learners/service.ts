@@ -117,7 +117,7 @@ export async function listLearners(ctx: Ctx, query: z.infer<typeof LearnerListQu
   // within the scope that read it (decisions 0015, 0021). A learner record is ~1 KB as JSON.
   if (!ctx.cache) return compute();
   const key = JSON.stringify(['learners', actor.scopePath, query]);
-  return ctx.cache.get(ctx.db, key, compute, (page) => 512 + page.items.length * LEARNER_BYTES);
+  return ctx.cache.get(ctx, key, compute, (page) => 512 + page.items.length * LEARNER_BYTES);
 }
 
 /** Rough size of one learner in a cached page. */

@@ -39,7 +39,8 @@ async function serve(): Promise<void> {
   if (config.demo && (await isEmpty(ctx))) {
     const started = Date.now();
     const counts = await loadDemo(ctx);
-    console.log(`demo network loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.centres} centres, ${counts.partners} partners, ${counts.users} accounts`);
+    const people = counts.records ? `, ${counts.records.learners} learners, ${counts.records.trainings} trainings, ${counts.records.visits} visit entries` : '';
+    console.log(`demo network loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.centres} centres, ${counts.partners} partners, ${counts.users} accounts${people}`);
   }
   const demo = await isDemo(ctx);
   const app = await buildApp({ db, logger: process.env.KEREGE_LOG === '1', demo: async () => demo, cacheReads: process.env.KEREGE_READ_CACHE !== '0' });

@@ -73,6 +73,21 @@ const canonicalWord = (word: string): string =>
  * Never contains a LIKE wildcard (% _) or the search-key separator.
  */
 export function foldForSearch(text: string): string {
+  let folded = folds.get(text);
+  if (folded === undefined) {
+    if (folds.size >= FOLDS_KEPT) folds.clear();
+    folded = foldOnce(text);
+    folds.set(text, folded);
+  }
+  return folded;
+}
+
+// Names and places repeat (a register holds the same first names and surnames many times):
+// recent folds are kept, so registering or importing many people folds each name part once.
+const FOLDS_KEPT = 20_000;
+const folds = new Map<string, string>();
+
+function foldOnce(text: string): string {
   const prepared = text
     .normalize('NFC')
     .replace(/\p{L}+/gu, (w) =>

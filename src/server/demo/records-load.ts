@@ -8,7 +8,7 @@
 import { CourseInput, learnerIssues } from '../../domain/learning.js';
 import { completionStatus } from '../../domain/trainings.js';
 import type { Ctx } from '../context.js';
-import { insertRecords } from '../db/write.js';
+import { insertGenerated } from '../db/write.js';
 import { newCode } from '../modules/certificates/service.js';
 import { createCourse } from '../modules/courses/service.js';
 import { nameColumns } from '../modules/learners/service.js';
@@ -106,9 +106,9 @@ async function writePlan(
   counts: RecordCounts,
 ): Promise<void> {
   const centre = refs.unit.get(plan.centre)!;
-  const scope = { scopeId: centre.id };
+  const scope = { scopeId: centre.id, note: 'demo learning records (docs/demo-data.md)' };
   await sys.db.transaction().execute(async (tx) => {
-    const learners = await insertRecords(tx, sys, 'learners', plan.learners.map((l) => ({
+    const learners = await insertGenerated(tx, sys, 'learners', plan.learners.map((l) => ({
       centre_id: centre.id, last_name: l.lastName, first_name: l.firstName, middle_name: l.middleName, sex: l.sex,
       birth_date: l.birthDate, phone: l.phone, settlement_id: l.settlement ? refs.unit.get(l.settlement)!.id : null,
       languages: JSON.stringify(l.languages), education: l.education, employment_status: l.employmentStatus,
@@ -117,35 +117,35 @@ async function writePlan(
       consent_recorded_by: sys.actor!.id, user_id: l.user ? refs.user.get(l.user)! : null, merged_into: null,
       ...nameColumns(l),
     })), scope);
-    const trainings = await insertRecords(tx, sys, 'trainings', plan.trainings.map((t) => ({
+    const trainings = await insertGenerated(tx, sys, 'trainings', plan.trainings.map((t) => ({
       centre_id: centre.id, course_id: refs.courses.get(t.course)!.id, kind: t.kind, place: t.place, start_date: t.startDate,
       end_date: t.endDate, capacity: t.capacity, language: t.language, trainers: '[]', volunteers: '[]', note: t.note,
     })), scope);
     const meetingRows = plan.trainings.flatMap((t, ti) => t.meetings.map((m) => ({
       training_id: trainings[ti].id, centre_id: centre.id, date: m.date, start_time: m.startTime, hours: m.hours,
     })));
-    const meetings = await insertRecords(tx, sys, 'meetings', meetingRows, scope);
+    const meetings = await insertGenerated(tx, sys, 'meetings', meetingRows, scope);
     const firstMeeting: number[] = [];
     plan.trainings.reduce((at, t, ti) => ((firstMeeting[ti] = at), at + t.meetings.length), 0);
     const enrolmentPlans = plan.trainings.flatMap((t, ti) => t.enrolments.map((e) => ({ e, ti })));
-    const enrolments = await insertRecords(tx, sys, 'enrolments', enrolmentPlans.map(({ e, ti }) => ({
+    const enrolments = await insertGenerated(tx, sys, 'enrolments', enrolmentPlans.map(({ e, ti }) => ({
       training_id: trainings[ti].id, learner_id: learners[e.learner].id, centre_id: centre.id, status: e.status, waitlist_position: null,
       enrolled_on: e.enrolledOn, completed_on: e.status === 'completed' ? plan.trainings[ti].endDate : null, dropped_on: e.droppedOn ?? null,
       promoted_at: null, promotion_seen_at: null,
     })), scope);
-    const marks = await insertRecords(tx, sys, 'attendance', enrolmentPlans.flatMap(({ e, ti }, k) => e.hours.map((hours, m) => ({
+    const marks = await insertGenerated(tx, sys, 'attendance', enrolmentPlans.flatMap(({ e, ti }, k) => e.hours.map((hours, m) => ({
       meeting_id: meetings[firstMeeting[ti] + m].id, enrolment_id: enrolments[k].id, learner_id: learners[e.learner].id, centre_id: centre.id,
       present: hours > 0 ? 1 : 0, hours,
     }))), scope);
-    const visits = await insertRecords(tx, sys, 'visits', plan.visits.map((v) => ({
+    const visits = await insertGenerated(tx, sys, 'visits', plan.visits.map((v) => ({
       centre_id: centre.id, date: v.date, purpose: v.purpose, count: v.count, learner_id: v.learner === null ? null : learners[v.learner].id,
     })), scope);
-    const outcomes = await insertRecords(tx, sys, 'outcomes', plan.outcomes.map((o) => ({
+    const outcomes = await insertGenerated(tx, sys, 'outcomes', plan.outcomes.map((o) => ({
       centre_id: centre.id, learner_id: learners[o.learner].id, training_id: trainings[o.training].id, due_on: o.dueOn,
       recorded_on: o.recordedOn, status: o.status, employer: o.employer, evidence: o.evidence, note: null,
     })), scope);
     const enrolmentOf = new Map(enrolmentPlans.map(({ e, ti }, k) => [`${ti}|${e.learner}`, { row: enrolments[k], hours: e.hours }]));
-    const certificates = await insertRecords(tx, sys, 'certificates', plan.certificates.map((c) => {
+    const certificates = await insertGenerated(tx, sys, 'certificates', plan.certificates.map((c) => {
       const t = plan.trainings[c.training];
       const l = plan.learners[c.learner];
       const enrolment = enrolmentOf.get(`${c.training}|${c.learner}`)!;

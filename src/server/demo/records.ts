@@ -440,7 +440,7 @@ function workdays(from: string, to: string): string[] {
  * One online centre, 2013–2015. Its users of a year are the first `users` people of its
  * register (a person who came in 2013 comes back later), each with one registered visit that
  * year; anonymous walk-ins are a weekly tally per purpose; the trainings are short sessions of
- * 2–4 of that year's users. A person registers at their first visit or enrolment.
+ * 2–3 of that year's users. A person registers at their first visit or enrolment.
  */
 export function onlineCentrePlan(code: string, years: CentreYear[]): CentrePlan {
   const rng = new Prng(seedOf(code));
@@ -477,12 +477,12 @@ export function onlineCentrePlan(code: string, years: CentreYear[]): CentrePlan 
     const perDay = apportion(y.anonymous, tallyDays.map(() => 1));
     tallyDays.forEach((date, k) => {
       const n = perDay[k];
-      const [internet, consultation, event] = apportion(n, [70, 18, 12]);
+      // internet access most of all; a consultation day and an event day take turns
+      const [internet, other] = apportion(n, [78, 22]);
       if (internet) visits.push({ date, purpose: 'internet', count: internet, learner: null });
-      if (consultation) visits.push({ date, purpose: 'consultation', count: consultation, learner: null });
-      if (event) visits.push({ date, purpose: 'event', count: event, learner: null });
+      if (other) visits.push({ date, purpose: k % 2 ? 'event' : 'consultation', count: other, learner: null });
     });
-    // short sessions for 2–4 of the year's users, one meeting each
+    // short sessions for 2–3 of the year's users, one meeting each
     const seats = Math.max(2, (c.computers ?? 2) * 2);
     for (let k = 0; k < y.trainings; k++) {
       const date = days[Math.floor((k * days.length) / y.trainings)];
@@ -492,7 +492,7 @@ export function onlineCentrePlan(code: string, years: CentreYear[]): CentrePlan 
         course, kind: rng.chance(0.65) ? 'training' : 'seminar', place: null, startDate: date, endDate: date, capacity: seats,
         language: rng.chance(0.55) ? 'kk' : 'ru', note: null, meetings: [{ date, startTime: k % 2 ? '15:00' : '11:00', hours }], enrolments: [],
       };
-      const size = Math.min(seats, rng.int(2, 4), y.users);
+      const size = Math.min(seats, rng.int(2, 3), y.users);
       const group = new Set<number>();
       while (group.size < size) group.add(rng.int(0, y.users - 1));
       for (const i of group) {

@@ -71,7 +71,9 @@ async function insertRows(tx: Transaction<Database>, ctx: Ctx, table: string, ro
       continue;
     }
     const key = `${ctx.engine}|${table}|${batch.length}|${columns.join(',')}`;
-    const parameters = batch.flatMap((r) => columns.map((c) => r[c]));
+    const parameters: unknown[] = new Array(batch.length * columns.length);
+    let at = 0;
+    for (const r of batch) for (const c of columns) parameters[at++] = r[c];
     let text = insertSql.get(key);
     if (text === undefined) {
       const compiled = t.insertInto(table).values(batch).compile();

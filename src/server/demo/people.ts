@@ -135,8 +135,20 @@ export function guardianOf(rng: Prng, child: Person): string {
 
 // Dates as YYYY-MM-DD, computed in UTC days.
 const DAY = 86_400_000;
-export const toDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-export const dayMs = (date: string): number => Date.parse(`${date}T00:00:00Z`);
+// The demo makes hundreds of thousands of dates from a few thousand days: remember them.
+const dates = new Map<number, string>();
+const days = new Map<string, number>();
+export const toDate = (ms: number): string => {
+  const day = Math.floor(ms / DAY);
+  let date = dates.get(day);
+  if (date === undefined) dates.set(day, (date = new Date(day * DAY).toISOString().slice(0, 10)));
+  return date;
+};
+export const dayMs = (date: string): number => {
+  let ms = days.get(date);
+  if (ms === undefined) days.set(date, (ms = Date.parse(`${date}T00:00:00Z`)));
+  return ms;
+};
 export const addDays = (date: string, days: number): string => toDate(dayMs(date) + days * DAY);
 export const daysBetween = (from: string, to: string): number => Math.round((dayMs(to) - dayMs(from)) / DAY);
 /** 0 = Sunday … 6 = Saturday. */

@@ -1,10 +1,10 @@
 // Writes the demo's learning records (records.ts) into the database. Courses and the eleven
 // librarians' staff accounts go through their services like any other; the tens of thousands
 // of people, visits, trainings, meetings, enrolments and marks go through the write door's
-// batch form (db/write.ts insertRecords): ids, versions, change feed and audit exactly as an
-// attendance sheet or an enrolment of many, a few multi-row statements per table and centre,
-// one transaction per centre. Before anything is written, every plan is checked against the
-// rules the API enforces (checkPlan), so the demo holds nothing the API would refuse.
+// batch form for generated rows (db/write.ts insertGenerated): ids, versions and a change-feed
+// row each, one audit entry per table and centre (decision 0020); multi-row statements, one
+// transaction per centre. Before anything is written, every plan is checked against the rules
+// the API enforces (checkPlan), so the demo holds nothing the API would refuse.
 import { CourseInput, learnerIssues } from '../../domain/learning.js';
 import { completionStatus } from '../../domain/trainings.js';
 import type { Ctx } from '../context.js';
@@ -108,7 +108,7 @@ async function writePlan(
   const centre = refs.unit.get(plan.centre)!;
   const scope = { scopeId: centre.id, note: 'demo learning records (docs/demo-data.md)' };
   await sys.db.transaction().execute(async (tx) => {
-    const learners = await insertGenerated(tx, sys, 'learners', plan.learners.map((l) => ({
+    const learnerRows = plan.learners.map((l) => ({
       centre_id: centre.id, last_name: l.lastName, first_name: l.firstName, middle_name: l.middleName, sex: l.sex,
       birth_date: l.birthDate, phone: l.phone, settlement_id: l.settlement ? refs.unit.get(l.settlement)!.id : null,
       languages: JSON.stringify(l.languages), education: l.education, employment_status: l.employmentStatus,
@@ -116,7 +116,12 @@ async function writePlan(
       consent_date: l.consentDate, consent_version: DEMO_CONSENT_VERSION, guardian_name: l.guardianName,
       consent_recorded_by: sys.actor!.id, user_id: l.user ? refs.user.get(l.user)! : null, merged_into: null,
       ...nameColumns(l),
-    })), scope);
+    }));
+    // in name order: the centre's name index then grows at one end instead of everywhere
+    const byName = learnerRows.map((_, i) => i).sort((a, b) => (learnerRows[a].sort_key < learnerRows[b].sort_key ? -1 : learnerRows[a].sort_key > learnerRows[b].sort_key ? 1 : a - b));
+    const inserted = await insertGenerated(tx, sys, 'learners', byName.map((i) => learnerRows[i]), scope);
+    const learners = new Array<(typeof inserted)[number]>(inserted.length);
+    byName.forEach((i, k) => (learners[i] = inserted[k]));
     const trainings = await insertGenerated(tx, sys, 'trainings', plan.trainings.map((t) => ({
       centre_id: centre.id, course_id: refs.courses.get(t.course)!.id, kind: t.kind, place: t.place, start_date: t.startDate,
       end_date: t.endDate, capacity: t.capacity, language: t.language, trainers: '[]', volunteers: '[]', note: t.note,
@@ -137,7 +142,9 @@ async function writePlan(
       meeting_id: meetings[firstMeeting[ti] + m].id, enrolment_id: enrolments[k].id, learner_id: learners[e.learner].id, centre_id: centre.id,
       present: hours > 0 ? 1 : 0, hours,
     }))), scope);
-    const visits = await insertGenerated(tx, sys, 'visits', plan.visits.map((v) => ({
+    // in date order, for the same reason (the centre-and-date index)
+    const dated = [...plan.visits].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const visits = await insertGenerated(tx, sys, 'visits', dated.map((v) => ({
       centre_id: centre.id, date: v.date, purpose: v.purpose, count: v.count, learner_id: v.learner === null ? null : learners[v.learner].id,
     })), scope);
     const outcomes = await insertGenerated(tx, sys, 'outcomes', plan.outcomes.map((o) => ({

@@ -44,8 +44,6 @@ interface Entry { rowId: string; version: string; action: AuditAction; before: V
 
 /** Rows inserted per statement by the batch writers (far below both engines' parameter limits). */
 const BATCH = 200;
-const chunks = <T>(items: T[]): T[][] =>
-  Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) => items.slice(i * BATCH, (i + 1) * BATCH));
 
 /**
  * The SQL of a multi-row INSERT, by engine, table, columns and row count. Kysely builds it
@@ -54,7 +52,22 @@ const chunks = <T>(items: T[]): T[][] =>
  */
 const insertSql = new Map<string, string>();
 
-/** Insert rows in statements of BATCH rows (full batches of one shape share their SQL). */
+/**
+ * Full batches, then the rest in powers of two (128, 64, …, 1): few statement shapes per table,
+ * so each is built and prepared once — a statement per odd length would fill the engine's
+ * statement cache with large programs (and the server's memory).
+ */
+function shapedBatches<T>(items: T[]): T[][] {
+  const batches: T[][] = [];
+  let at = 0;
+  while (items.length - at >= BATCH) batches.push(items.slice(at, (at += BATCH)));
+  for (let size = 128; size >= 1; size >>= 1) {
+    while (items.length - at >= size) batches.push(items.slice(at, (at += size)));
+  }
+  return batches;
+}
+
+/** Insert rows that share their columns in a few statement shapes, each built once. */
 async function insertRows(tx: Transaction<Database>, ctx: Ctx, table: string, rows: Values[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
@@ -64,9 +77,8 @@ async function insertRows(tx: Transaction<Database>, ctx: Ctx, table: string, ro
     return n === columns.length;
   });
   const t = tx as Transaction<any>;
-  for (const batch of chunks(rows)) {
-    // the last, shorter batch of a call is built afresh: caching every length would hold much SQL
-    if (!uniform || batch.length !== BATCH) {
+  for (const batch of shapedBatches(rows)) {
+    if (!uniform) {
       await t.insertInto(table).values(batch).execute();
       continue;
     }

@@ -93,10 +93,16 @@ export async function loadDemoRecords(sys: Ctx): Promise<RecordCounts> {
   }, { checkActor: false })));
   const { unit, user } = await lookups(sys);
   const counts: RecordCounts = { learners: 0, trainings: 0, meetings: 0, enrolments: 0, marks: 0, visits: 0, outcomes: 0, certificates: 0 };
-  for (const plan of demoPlans()) {
-    checkPlan(plan, courses);
-    await writePlan(sys, plan, { unit, user, courses }, counts);
-  }
+  // PostgreSQL takes centres on a few connections at once, so that building one centre's rows
+  // here overlaps with writing another's there; SQLite has one writer.
+  const plans = demoPlans();
+  const writer = async () => {
+    for (let next = plans.next(); !next.done; next = plans.next()) {
+      checkPlan(next.value, courses);
+      await writePlan(sys, next.value, { unit, user, courses }, counts);
+    }
+  };
+  await Promise.all(Array.from({ length: sys.engine === 'postgres' ? 3 : 1 }, writer));
   return counts;
 }
 

@@ -8,7 +8,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // a server's first start loads the demo (support.ts startServer waits up to 150 s)
+    hookTimeout: 180_000,
     // One journey at a time: each starts a server and a Chromium.
     fileParallelism: false,
   },

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { foldedPrefixEnd, foldForSearch, matchesSearch, searchKey, SEARCH_KEY_SEPARATOR } from './fold.js';
+import { foldedPrefixEnd, foldForSearch, foldUncached, matchesSearch, searchKey, SEARCH_KEY_SEPARATOR } from './fold.js';
 
 /** Each row: spellings that must fold to one key, and that key. */
 const SAME: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -288,5 +288,24 @@ describe('foldedPrefixEnd', () => {
         expect(inRange).toBe(key.startsWith(prefix));
       },
     ));
+  });
+});
+
+describe('foldForSearch by words', () => {
+  it('equals the fold of the whole text (the word cache changes nothing)', () => {
+    const samples = [
+      'Серікұлы Ерлан', '  Yerlan   Serikuly ', "Qazaqstan s'ah y'a", 'Усть-Каменогорск\tгород', 'Ахметова Гүлнар Нұрланқызы',
+      'Shshsh  sh hh', 'ss s s', 'Ерлан  Ерлан', 'Мұхтар\nӘуезов', "O'zbek o‘g‘li", '№ 112 мектеп', 'Ерланович Серикович', 'a a a',
+    ];
+    for (const text of samples) expect(foldForSearch(text), text).toBe(foldUncached(text));
+  });
+});
+
+describe('foldForSearch by words (property)', () => {
+  it('equals the uncached fold for any mix of scripts, spaces and apostrophes', () => {
+    const chars = [...'aAsScCyYhHkKzZ шщчжқұүәөіһӘҒҚ Ёё ъь\'’ʼ-\t\n №12 ıİşç'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 30 }).map((a) => a.join('')), (text) => {
+      expect(foldForSearch(text)).toBe(foldUncached(text));
+    }), { numRuns: 3000 });
   });
 });

@@ -73,6 +73,34 @@ const canonicalWord = (word: string): string =>
  * Never contains a LIKE wildcard (% _) or the search-key separator.
  */
 export function foldForSearch(text: string): string {
+  // Whitespace only separates words, and every step below works within a word, so the fold
+  // of a text is the collapsed concatenation of its words' folds (the tests check this).
+  if (!/\s/.test(text)) return foldWord(text);
+  let joined = '';
+  for (const word of text.split(/\s+/)) joined += foldWord(word);
+  return collapse(joined);
+}
+
+// Names and places repeat (a register holds the same first names and surnames many times):
+// recent folds of single words are kept, so registering or importing many people folds each
+// name part once.
+const FOLDS_KEPT = 20_000;
+const folds = new Map<string, string>();
+
+function foldWord(word: string): string {
+  let folded = folds.get(word);
+  if (folded === undefined) {
+    if (folds.size >= FOLDS_KEPT) folds.clear();
+    folded = foldOnce(word);
+    folds.set(word, folded);
+  }
+  return folded;
+}
+
+/** The fold without the word cache (for tests that compare the two). */
+export const foldUncached = (text: string): string => foldOnce(text);
+
+function foldOnce(text: string): string {
   const prepared = text
     .normalize('NFC')
     .replace(/\p{L}+/gu, (w) =>

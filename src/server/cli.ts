@@ -1,5 +1,7 @@
 // The command line: kerege serve | migrate | demo | user add. Reads the same environment as
 // the server (PORT, DATABASE_URL, KEREGE_DEMO). node:util parseArgs, no framework.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ROLES, UserInput } from '../domain/accounts.js';
 import { buildApp } from './app.js';
@@ -31,6 +33,24 @@ async function prepare(db: Db): Promise<void> {
   await ensureRoot(systemCtx(db));
 }
 
+/**
+ * `kerege demo` in a child process on the same database: the demo's ~250,000 records pass
+ * through that process's memory, which ends with it, so the server starts at its usual size.
+ */
+function loadDemoInChild(): Promise<Awaited<ReturnType<typeof loadDemo>>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), 'demo'], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && last.startsWith('{')) resolve(JSON.parse(last));
+      else reject(new Error(`loading the demo failed (exit code ${code})`));
+    });
+  });
+}
+
 async function serve(): Promise<void> {
   const config = readConfig();
   const db = openDatabase(config.databaseUrl);
@@ -38,8 +58,9 @@ async function serve(): Promise<void> {
   const ctx = systemCtx(db);
   if (config.demo && (await isEmpty(ctx))) {
     const started = Date.now();
-    const counts = await loadDemo(ctx);
-    console.log(`demo network loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.centres} centres, ${counts.partners} partners, ${counts.users} accounts`);
+    const counts = config.databaseUrl.endsWith(':memory:') ? await loadDemo(ctx) : await loadDemoInChild();
+    const people = counts.records ? `, ${counts.records.learners} learners, ${counts.records.trainings} trainings, ${counts.records.visits} visit entries` : '';
+    console.log(`demo network loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.centres} centres, ${counts.partners} partners, ${counts.users} accounts${people}`);
   }
   const demo = await isDemo(ctx);
   const app = await buildApp({ db, logger: process.env.KEREGE_LOG === '1', demo: async () => demo, cacheReads: process.env.KEREGE_READ_CACHE !== '0' });

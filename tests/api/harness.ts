@@ -83,13 +83,17 @@ export async function signIn(app: App, username: string, password: string = DEMO
   return new Client(app, cookie, JSON.parse(res.body).csrfToken);
 }
 
-export async function testEnv(engine: Engine, { demo = true } = {}): Promise<TestEnv> {
+/**
+ * A fresh database with the demo network. Its learning records (tens of thousands of people,
+ * docs/demo-data.md) only with `records: true`: the suites' fixtures expect an empty register.
+ */
+export async function testEnv(engine: Engine, { demo = true, records = false } = {}): Promise<TestEnv> {
   const database = await freshDatabaseUrl(engine);
   const db = openDatabase(database.url, { poolSize: 4 });
   await migrateToLatest(db);
   const ctx: Ctx = { db: db.kysely, engine, clock: new HybridClock(), actor: null, locale: 'en' };
   await ensureRoot(ctx);
-  if (demo) await loadDemo(ctx);
+  if (demo) await loadDemo(ctx, { records });
   const demoFlag = await isDemo(ctx);
   const app = await buildApp({ db, demo: async () => demoFlag, webRoot: '/nonexistent' });
   await app.ready();

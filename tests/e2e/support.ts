@@ -70,7 +70,8 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 /**
  * Starts the built Kerege server (`node dist/server/cli.js serve`) on a free
  * port with a fresh SQLite database in a temp directory, and waits until
- * `GET /api/health` answers 200 (up to 60 s).
+ * `GET /api/health` answers 200 (up to 150 s: a first start with the demo writes its ~250,000
+ * learning records, which takes a while on a busy machine; docs/demo-data.md).
  */
 export async function startServer(opts: StartServerOptions = {}): Promise<StartedServer> {
   const cli = path.join(repoRoot, 'dist/server/cli.js');
@@ -118,7 +119,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Starte
     throw new Error(msg);
   };
 
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   let lastError = '';
   for (;;) {
     if (spawnError) return fail(`could not spawn the server: ${spawnError.message}`);
@@ -132,7 +133,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Starte
     } catch (e) {
       lastError = e instanceof Error ? `${e.message}${e.cause ? ` (${String(e.cause)})` : ''}` : String(e);
     }
-    if (Date.now() > deadline) return fail(`no 200 from ${url}/api/health within 60 s; last: ${lastError}`);
+    if (Date.now() > deadline) return fail(`no 200 from ${url}/api/health within 150 s; last: ${lastError}`);
     await sleep(200);
   }
 

@@ -3,7 +3,7 @@
 // log, all inside the caller's transaction — so a write is recorded or it did not happen.
 // Records are never deleted here: archive sets the tombstone, restore clears it. Many rows of
 // one table (an attendance sheet) go through the batch forms, which record exactly the same.
-import type { Transaction } from 'kysely';
+import { CompiledQuery, type Transaction } from 'kysely';
 import { uuidv7 } from '../../domain/ids.js';
 import type { Ctx } from '../context.js';
 import { conflict, notFound } from '../errors.js';
@@ -44,25 +44,77 @@ interface Entry { rowId: string; version: string; action: AuditAction; before: V
 
 /** Rows inserted per statement by the batch writers (far below both engines' parameter limits). */
 const BATCH = 200;
-const chunks = <T>(items: T[]): T[][] =>
-  Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) => items.slice(i * BATCH, (i + 1) * BATCH));
+
+/**
+ * The SQL of a multi-row INSERT, by engine, table, columns and row count. Kysely builds it
+ * once per shape; later batches of the same shape only bind their values. Building the query
+ * cost more than running it when thousands of rows are written at once (the demo, imports).
+ */
+const insertSql = new Map<string, string>();
+
+/**
+ * Full batches, then the rest in powers of two (128, 64, …, 1): few statement shapes per table,
+ * so each is built and prepared once — a statement per odd length would fill the engine's
+ * statement cache with large programs (and the server's memory).
+ */
+function shapedBatches<T>(items: T[]): T[][] {
+  const batches: T[][] = [];
+  let at = 0;
+  while (items.length - at >= BATCH) batches.push(items.slice(at, (at += BATCH)));
+  for (let size = 128; size >= 1; size >>= 1) {
+    while (items.length - at >= size) batches.push(items.slice(at, (at += size)));
+  }
+  return batches;
+}
+
+/** Insert rows that share their columns in a few statement shapes, each built once. */
+async function insertRows(tx: Transaction<Database>, ctx: Ctx, table: string, rows: Values[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
+  const uniform = rows.every((r) => {
+    let n = 0;
+    for (const k in r) if (k !== columns[n++] || r[k] === undefined) return false;
+    return n === columns.length;
+  });
+  const t = tx as Transaction<any>;
+  for (const batch of shapedBatches(rows)) {
+    if (!uniform) {
+      await t.insertInto(table).values(batch).execute();
+      continue;
+    }
+    const key = `${ctx.engine}|${table}|${batch.length}|${columns.join(',')}`;
+    const parameters: unknown[] = new Array(batch.length * columns.length);
+    let at = 0;
+    for (const r of batch) for (const c of columns) parameters[at++] = r[c];
+    let text = insertSql.get(key);
+    if (text === undefined) {
+      const compiled = t.insertInto(table).values(batch).compile();
+      // reuse only a statement whose parameters are exactly the values in row-major order
+      if (compiled.parameters.length !== parameters.length || compiled.parameters.some((p, i) => p !== parameters[i])) {
+        await t.executeQuery(compiled);
+        continue;
+      }
+      text = compiled.sql;
+      insertSql.set(key, text);
+    }
+    await t.executeQuery(CompiledQuery.raw(text, parameters));
+  }
+}
 
 /** The change-feed and audit rows of some writes to one table in one scope: two statements a batch. */
 async function record(tx: Transaction<Database>, ctx: Ctx, table: RecordTable, scopeId: string, entries: Entry[], at: string): Promise<void> {
-  for (const batch of chunks(entries)) {
-    await tx.insertInto('changes').values(batch.map((e) => ({
-      table_name: table, row_id: e.rowId, scope_id: scopeId, version: e.version, op: e.action === 'create' ? 'insert' : 'update', at,
-    }))).execute();
-    await tx.insertInto('audit_log').values(batch.map((e) => {
-      const b = auditView(e.before);
-      const a = auditView(e.after);
-      return {
-        id: uuidv7(), at, actor_id: ctx.actor?.id ?? null, actor_username: ctx.actor?.username ?? null, action: e.action,
-        table_name: table, row_id: e.rowId, scope_id: scopeId,
-        before: b ? JSON.stringify(b) : null, after: a ? JSON.stringify(a) : null,
-      };
-    })).execute();
-  }
+  await insertRows(tx, ctx, 'changes', entries.map((e) => ({
+    table_name: table, row_id: e.rowId, scope_id: scopeId, version: e.version, op: e.action === 'create' ? 'insert' : 'update', at,
+  })));
+  await insertRows(tx, ctx, 'audit_log', entries.map((e) => {
+    const b = auditView(e.before);
+    const a = auditView(e.after);
+    return {
+      id: uuidv7(), at, actor_id: ctx.actor?.id ?? null, actor_username: ctx.actor?.username ?? null, action: e.action,
+      table_name: table, row_id: e.rowId, scope_id: scopeId,
+      before: b ? JSON.stringify(b) : null, after: a ? JSON.stringify(a) : null,
+    };
+  }));
 }
 
 export async function insertRecord(
@@ -87,8 +139,34 @@ export async function insertRecords(
   if (rows.length === 0) return [];
   const at = new Date().toISOString();
   const stamped = rows.map((values) => ({ ...values, id: uuidv7(), created_at: at, updated_at: at, version: ctx.clock.next(), deleted_at: null }) as Row);
-  for (const batch of chunks(stamped)) await (tx as Transaction<any>).insertInto(table).values(batch).execute();
+  await insertRows(tx, ctx, table, stamped);
   await record(tx, ctx, table, options.scopeId, stamped.map((row, i) => ({ rowId: row.id, version: row.version, action: 'create', before: null, after: rows[i] })), at);
+  return stamped;
+}
+
+/**
+ * Many rows that the system makes itself in one go — the demo's learning records, tens of
+ * thousands of people and marks. Stamped (id, timestamps, version) and fed to the change feed
+ * row by row like insertRecords, but audited as ONE entry per call: who, when, which table and
+ * how many rows, under the scope's id. Per-row audit entries of generated data would double
+ * the rows written and say nothing a reader needs. Decision: docs/decisions/0020-demo-records.md.
+ * Answers the stamped rows, in order.
+ */
+export async function insertGenerated(
+  tx: Transaction<Database>, ctx: Ctx, table: RecordTable, rows: Values[], options: { scopeId: string; note: string },
+): Promise<Row[]> {
+  if (rows.length === 0) return [];
+  const at = new Date().toISOString();
+  const stamped = rows.map((values) => ({ ...values, id: uuidv7(), created_at: at, updated_at: at, version: ctx.clock.next(), deleted_at: null }) as Row);
+  await insertRows(tx, ctx, table, stamped);
+  await insertRows(tx, ctx, 'changes', stamped.map((row) => ({
+    table_name: table, row_id: row.id, scope_id: options.scopeId, version: row.version, op: 'insert', at,
+  })));
+  await insertRows(tx, ctx, 'audit_log', [{
+    id: uuidv7(), at, actor_id: ctx.actor?.id ?? null, actor_username: ctx.actor?.username ?? null, action: 'create',
+    table_name: table, row_id: options.scopeId, scope_id: options.scopeId,
+    before: null, after: JSON.stringify({ generated: rows.length, note: options.note }),
+  }]);
   return stamped;
 }
 

@@ -9,6 +9,7 @@ import { createPartner, createPartnership } from '../modules/partners/service.js
 import { createUser } from '../modules/users/service.js';
 import { demoOrgUnits } from './geo.js';
 import { DEMO_PASSWORD, demoCentres, demoPartners, demoPartnerships, demoUsers } from './network.js';
+import { loadDemoRecords, type RecordCounts } from './records-load.js';
 
 export const DEMO_SETTING = 'demo_loaded';
 
@@ -42,7 +43,13 @@ export async function isEmpty(ctx: Ctx): Promise<boolean> {
   return !centre && !user;
 }
 
-export async function loadDemo(ctx: Ctx): Promise<{ units: number; centres: number; partners: number; users: number }> {
+/**
+ * The demo network, then (unless `records: false`) its learning records: people, trainings,
+ * attendance, visits and outcomes from which the seeds' figures follow (records.ts).
+ */
+export async function loadDemo(
+  ctx: Ctx, { records = true }: { records?: boolean } = {},
+): Promise<{ units: number; centres: number; partners: number; users: number; records: RecordCounts | null }> {
   const sys = systemCtx(ctx);
   await ensureRoot(ctx);
   for (const unit of demoOrgUnits) {
@@ -79,7 +86,8 @@ export async function loadDemo(ctx: Ctx): Promise<{ units: number; centres: numb
       orgUnitId: u.orgUnit, partnerId: u.partner ? partnerIds.get(u.partner) : null, locale: 'kk',
     }, { checkActor: false });
   }
+  const written = records ? await loadDemoRecords(sys) : null;
   await ctx.db.insertInto('settings').values({ key: DEMO_SETTING, value: '1' })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: '1' })).execute();
-  return { units: demoOrgUnits.length, centres: demoCentres.length, partners: demoPartners.length, users: demoUsers.length };
+  return { units: demoOrgUnits.length, centres: demoCentres.length, partners: demoPartners.length, users: demoUsers.length, records: written };
 }

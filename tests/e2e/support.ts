@@ -1,9 +1,10 @@
 // Harness for browser journeys (tests/e2e/*.spec.ts).
 // Run with: npx vitest run --config vitest.e2e.config.ts
 // Journeys that use startServer() need the built server: node scripts/build.mjs --force
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -68,6 +69,25 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /**
+ * A SQLite database with the demo loaded (`kerege demo`), made once per build and copied for
+ * each journey that asks for the demo: loading its ~250,000 learning records takes 20 s or
+ * more, and every journey would otherwise pay it. `kerege demo` closes the database, which
+ * folds the WAL back into the file, so the one file is the whole database.
+ */
+async function demoTemplate(cli: string): Promise<string> {
+  const file = path.join(os.tmpdir(), `kerege-e2e-demo-${Math.round(statSync(cli).mtimeMs)}.db`);
+  const done = `${file}.done`;
+  if (existsSync(done)) return file;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) await rm(f, { force: true });
+  await promisify(execFile)(process.execPath, [cli, 'demo'], {
+    cwd: repoRoot, env: { ...process.env, DATABASE_URL: `sqlite:${file}` }, maxBuffer: 16 * 1024 * 1024,
+  });
+  if (existsSync(`${file}-wal`)) throw new Error(`${file}-wal is left after kerege demo: the template would be incomplete`);
+  await writeFile(done, new Date().toISOString());
+  return file;
+}
+
+/**
  * Starts the built Kerege server (`node dist/server/cli.js serve`) on a free
  * port with a fresh SQLite database in a temp directory, and waits until
  * `GET /api/health` answers 200 (up to 150 s: a first start with the demo writes its ~250,000
@@ -80,6 +100,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Starte
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kerege-e2e-'));
   const dbPath = path.join(dir, 'kerege.db');
+  // The server sees a database that already holds the demo and starts at once.
+  if (opts.demo) await copyFile(await demoTemplate(cli), dbPath);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
 

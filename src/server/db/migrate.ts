@@ -6,6 +6,7 @@ import * as learning from './migrations/0002_learning.js';
 import * as registryOrder from './migrations/0003_registry_order.js';
 import * as visitsOutcomes from './migrations/0004_visits_outcomes.js';
 import * as certificateTexts from './migrations/0005_certificate_texts.js';
+import * as imports from './migrations/0008_imports.js';
 
 type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
 const MIGRATIONS: Record<string, EngineMigration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0003_registry_order': registryOrder,
   '0004_visits_outcomes': visitsOutcomes,
   '0005_certificate_texts': certificateTexts,
+  '0008_imports': imports,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -19,6 +19,7 @@ const CentreEditPage = lazy(() => import('./features/centres/CentreEditPage'));
 const LearnersPage = lazy(() => import('./features/learners/LearnersPage'));
 const LearnerPage = lazy(() => import('./features/learners/LearnerPage'));
 const LearnerEditPage = lazy(() => import('./features/learners/LearnerEditPage'));
+const ImportPage = lazy(() => import('./features/imports/ImportPage'));
 const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
 const PartnerPage = lazy(() => import('./features/partners/PartnerPage'));
 const MapPage = lazy(() => import('./features/map/MapPage'));
@@ -118,6 +119,7 @@ export function App() {
                   <Route path="learners/new" element={<LearnerEditPage />} />
                   <Route path="learners/:id" element={<LearnerPage />} />
                   <Route path="learners/:id/edit" element={<LearnerEditPage />} />
+                  <Route path="import" element={<ImportPage />} />
                   <Route path="partners" element={<PartnersPage />} />
                   <Route path="partners/:id" element={<PartnerPage />} />
                   <Route path="map" element={<MapPage />} />

@@ -50,6 +50,7 @@ export function Shell() {
     { to: '/network', label: t('nav.network'), show: true },
     { to: '/centres', label: t('nav.centres'), show: true },
     { to: '/learners', label: t('nav.learners'), show: canReadLearners(user) },
+    { to: '/import', label: t('nav.imports'), show: canReadLearners(user) },
     { to: '/map', label: t('nav.map'), show: true },
     { to: '/partners', label: t('nav.partners'), show: true },
     { to: '/admin/users', label: t('nav.users'), show: isAdmin(user) },

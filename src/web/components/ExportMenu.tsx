@@ -1,7 +1,8 @@
 // "Export" for any list page: the list with its current filters as XLSX or CSV. The file is
 // fetched (not navigated to), so a search text never lands in the address bar or history,
 // and a refusal shows as a message instead of a broken download.
-import { Button, Menu, Text } from '@mantine/core';
+import '@mantine/core/styles/Menu.css';
+import { Button, Menu } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
@@ -47,13 +48,11 @@ export function ExportMenu({ list, filters = {} }: { list: string; filters?: Fil
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="default" loading={busy}>{t('exports.button')}</Button>
+        <Button variant="default" loading={busy} title={t('exports.hint')}>{t('exports.button')}</Button>
       </Menu.Target>
-      <Menu.Dropdown maw={280}>
+      <Menu.Dropdown>
         <Menu.Item onClick={() => void run('xlsx')}>{t('exports.xlsx')}</Menu.Item>
         <Menu.Item onClick={() => void run('csv')}>{t('exports.csv')}</Menu.Item>
-        <Menu.Divider />
-        <Text size="xs" c="dimmed" px="sm" pb={4}>{t('exports.hint')}</Text>
       </Menu.Dropdown>
     </Menu>
   );

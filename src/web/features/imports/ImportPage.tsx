@@ -2,6 +2,10 @@
 // file's columns to fields, check every row (errors per row, in the reader's language,
 // a page at a time), then write — all or nothing — with a progress bar, and the result.
 import '../../components/pageStyles';
+// The wizard's own parts, loaded with this page only.
+import '@mantine/core/styles/Stepper.css';
+import '@mantine/core/styles/Progress.css';
+import '@mantine/core/styles/Pagination.css';
 import {
   Alert, Anchor, Button, Checkbox, FileInput, Group, Pagination, Paper, Progress, Select, SimpleGrid, Stack, Stepper,
   Table, Text, TextInput, Title,

@@ -108,7 +108,18 @@ function buildDicts() {
 }
 const dict = () => (dicts ??= buildDicts());
 
-const code = (map: Map<string, string>, value: string) => map.get(fold(value)) ?? value.trim();
+/** Registers repeat the same few words in a column (ер, әйел, иә …): each is folded once. */
+const folded = new Map<string, string>();
+function foldCell(value: string): string {
+  let f = folded.get(value);
+  if (f === undefined) {
+    f = fold(value);
+    if (folded.size > 10_000) folded.clear();
+    folded.set(value, f);
+  }
+  return f;
+}
+const code = (map: Map<string, string>, value: string) => map.get(foldCell(value)) ?? value.trim();
 const list = (map: Map<string, string>, value: string) =>
   value.split(/[,;/\n]+/).map((v) => v.trim()).filter(Boolean).map((v) => code(map, v));
 

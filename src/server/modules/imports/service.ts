@@ -171,10 +171,12 @@ async function check(ctx: Ctx, actor: Actor, job: { centre_id: string; columns: 
 
   // 4. likely duplicates of the rows that pass: earlier rows, then people already registered
   const seen = new Map<string, number>();
+  const foldedNames = new Map<string, string>(); // names repeat: fold each spelling once
+  const foldOnce = (name: string) => { let f = foldedNames.get(name); if (f === undefined) foldedNames.set(name, f = foldName(name)); return f; };
   const candidates = parsed.filter((p) => !perRow.has(p.n));
   const duplicates = new Set<number>();
   for (const { n, input } of candidates) {
-    const key = `${[foldName(input.lastName), foldName(input.firstName)].sort().join(' ')}|${input.birthDate}`;
+    const key = `${[foldOnce(input.lastName), foldOnce(input.firstName)].sort().join(' ')}|${input.birthDate}`;
     if (seen.has(key)) { duplicates.add(n); result.warnings.push(issue(n, 'lastName', 'duplicate_in_file', { row: seen.get(key) })); }
     else seen.set(key, n);
   }

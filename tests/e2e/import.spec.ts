@@ -5,7 +5,6 @@
 // progress bar; the learners list then exports to XLSX with the imported people in it.
 // axe on every step; screenshots in Kazakh at desktop and 375 px.
 import ExcelJS from 'exceljs';
-import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iinChecksum } from '../../src/domain/iin.js';
@@ -153,7 +152,7 @@ describe('import journey', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^learners-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile((await download.path())!));
+    await workbook.xlsx.readFile((await download.path())!);
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(2).value).toBe('Тегі');
     const lastNames: unknown[] = [];

@@ -71,7 +71,8 @@ export async function registerXlsx(rows) {
   const out = new PassThrough();
   const chunks = [];
   out.on('data', (c) => chunks.push(c));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  // Shared strings, as Excel and LibreOffice write them.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: false });
   const sheet = workbook.addWorksheet('Тізім');
   sheet.addRow(HEADER).commit();
   for (const r of rows) sheet.addRow(r).commit();

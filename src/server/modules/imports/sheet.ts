@@ -61,28 +61,57 @@ async function readXlsx(buf: Buffer, maxRows: number): Promise<Sheet> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
     worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore',
   });
-  let columns: string[] | null = null;
-  const rows: Sheet['rows'] = [];
+  const table = new SheetRows(maxRows);
   try {
     for await (const worksheet of reader) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1);
-        const cells = values.map((v, i) => cellText(v, () => ({ row: row.number, column: columnLetter(i) })));
-        if (cells.every((c) => c.trim() === '')) continue;
-        if (!columns) columns = cells.map((c) => c.trim());
-        else {
-          if (rows.length >= maxRows) throw new SheetError('too_many_rows', { max: maxRows });
-          rows.push({ n: row.number, cells });
-        }
-      }
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) table.add(row);
       break; // the first sheet is the register
     }
   } catch (error) {
     if (error instanceof SheetError) throw error;
     throw new SheetError('not_spreadsheet'); // a zip that is not a workbook, or a damaged one
   }
-  if (!columns) throw new SheetError('no_header');
-  return { format: 'xlsx', encoding: null, delimiter: null, columns, rows };
+  // exceljs's streaming reader decodes each chunk of a sheet's XML on its own, so a letter
+  // whose UTF-8 bytes straddle two chunks comes out as U+FFFD (about 1 row in 4,000 of a
+  // Kazakh register). The row count is known to be within the limit by now, so such a file
+  // is read again whole, which decodes every part in one piece.
+  if (table.damaged) return readXlsxWhole(buf, maxRows);
+  return table.sheet();
+}
+
+/** Rows of the first sheet as text: blank rows skipped, the first one the header. */
+class SheetRows {
+  columns: string[] | null = null;
+  rows: Sheet['rows'] = [];
+  damaged = false;
+  constructor(private readonly maxRows: number) {}
+  add(row: ExcelJS.Row) {
+    const values = Array.isArray(row.values) ? (row.values as ExcelJS.CellValue[]).slice(1) : [];
+    const cells = Array.from(values, (v, i) => cellText(v, () => ({ row: row.number, column: columnLetter(i) })));
+    if (cells.every((c) => c.trim() === '')) return;
+    if (cells.some((c) => c.includes('\uFFFD'))) this.damaged = true;
+    if (!this.columns) this.columns = cells.map((c) => c.trim());
+    else {
+      if (this.rows.length >= this.maxRows) throw new SheetError('too_many_rows', { max: this.maxRows });
+      this.rows.push({ n: row.number, cells });
+    }
+  }
+  sheet(): Sheet {
+    if (!this.columns) throw new SheetError('no_header');
+    return { format: 'xlsx', encoding: null, delimiter: null, columns: this.columns, rows: this.rows };
+  }
+}
+
+async function readXlsxWhole(buf: Buffer, maxRows: number): Promise<Sheet> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw new SheetError('not_spreadsheet');
+  }
+  const table = new SheetRows(maxRows);
+  workbook.worksheets[0]?.eachRow((row) => table.add(row));
+  return table.sheet();
 }
 
 // ------------------------------------------------------------------ CSV

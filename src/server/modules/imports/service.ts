@@ -190,7 +190,13 @@ async function check(ctx: Ctx, actor: Actor, job: { centre_id: string; columns: 
       .where((eb) => eb.or([eb('learners.birth_date', 'in', dates), ...(phones.length ? [eb('learners.phone', 'in', phones)] : [])]))
       .execute();
     const byKey = new Map<string, typeof stored>();
-    for (const s of stored) for (const k of [s.birth_date, s.phone]) if (k) byKey.set(k, [...(byKey.get(k) ?? []), s]);
+    for (const s of stored) {
+      for (const k of [s.birth_date, s.phone]) {
+        if (!k) continue;
+        const list = byKey.get(k);
+        if (list) list.push(s); else byKey.set(k, [s]);
+      }
+    }
     for (const { n, input } of chunk) {
       if (duplicates.has(n)) continue;
       const pool = new Set([...(byKey.get(input.birthDate) ?? []), ...(input.phone ? byKey.get(input.phone) ?? [] : [])]);
@@ -268,7 +274,10 @@ async function runCommit(ctx: Ctx, actor: Actor, job: Awaited<ReturnType<typeof 
     const rows = toWrite(checked, options);
     Object.assign(progress, { phase: 'writing', processed: 0, total: rows.length });
     const byCentre = new Map<string, typeof rows>();
-    for (const r of rows) byCentre.set(r.centreId, [...(byCentre.get(r.centreId) ?? []), r]);
+    for (const r of rows) {
+      const list = byCentre.get(r.centreId);
+      if (list) list.push(r); else byCentre.set(r.centreId, [r]);
+    }
     await ctx.db.transaction().execute(async (tx) => {
       for (const [centreId, list] of byCentre) {
         for (let i = 0; i < list.length; i += WRITE_CHUNK) {

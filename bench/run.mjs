@@ -35,9 +35,10 @@ const { values: opts } = parseArgs({
     'dup-requests': { type: 'string', default: '3000' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
+    'import-rows': { type: 'string', default: '100000' },
   },
 });
-const PARTS = ['api', 'memory', 'load', 'learners'];
+const PARTS = ['api', 'memory', 'load', 'learners', 'import'];
 if (opts.only && !PARTS.includes(opts.only)) {
   console.error(`--only must be one of ${PARTS.join(', ')}`);
   process.exit(2);
@@ -749,6 +750,31 @@ async function benchLearners(engine) {
   }
 }
 
+// ------------------------------------------------------------------ import (bench/import.mjs)
+/** Importing a 100,000-row learner register: ≤ 30 s and ≤ 3× a raw batched insert of the same rows. */
+async function benchImportPart() {
+  const { benchImport } = await import('./import.mjs');
+  const IMPORT_TARGETS = { seconds: 30, ratio: 3 };
+  results.import = {};
+  const engines = opts['pg-only'] ? ['postgres'] : opts['sqlite-only'] ? ['sqlite'] : ['sqlite', 'postgres'];
+  for (const engine of engines) {
+    if (engine === 'postgres') {
+      const ok = await pgReachable();
+      if (ok !== true) {
+        loud(`PostgreSQL is NOT reachable at ${new URL(PG_BASE).host} (${ok}): the PostgreSQL import benchmark is SKIPPED`);
+        results.import.postgres = { skipped: String(ok) };
+        rows.push(['learner import, postgres', 'SKIPPED (PostgreSQL unreachable)', '', 'skipped']);
+        continue;
+      }
+    }
+    const r = await benchImport(engine, { rows: Number(opts['import-rows']), seed: SEED, pgBase: PG_BASE, log });
+    results.import[engine] = r;
+    const label = `${Number(opts['import-rows']).toLocaleString('en')}-row learner import`;
+    rows.push([`${label} (upload + commit), ${engine}`, `${r.importS.toFixed(1)} s`, `≤ ${IMPORT_TARGETS.seconds} s`, r.importS <= IMPORT_TARGETS.seconds ? 'ok' : 'MISS']);
+    rows.push([`${label} / raw batched insert, ${engine}`, `${r.ratio.toFixed(2)}× (raw ${r.rawS.toFixed(1)} s)`, `≤ ${IMPORT_TARGETS.ratio}×`, r.ratio <= IMPORT_TARGETS.ratio ? 'ok' : 'MISS']);
+  }
+}
+
 // ------------------------------------------------------------------ run
 let failed = false;
 try {
@@ -783,6 +809,7 @@ try {
       await benchLearners(engine);
     }
   }
+  if (wants('import')) await benchImportPart();
 } catch (error) {
   failed = true;
   console.error(`\nbench FAILED: ${error.stack ?? error}`);

@@ -60,7 +60,7 @@ export const User = z.object({
 export const UserListQuery = ListQuery.extend({ role: Role.optional(), orgUnit: IdOrCode.optional() });
 export type UserInput = z.infer<typeof UserInput>;
 
-export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'password', 'login', 'logout'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'password', 'login', 'logout', 'import', 'export'] as const;
 export const AuditQuery = z.object({
   table: z.string().max(64).optional(),
   recordId: z.string().max(64).optional(),

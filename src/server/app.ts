@@ -24,7 +24,9 @@ import { certificateRoutes } from './modules/certificates/routes.js';
 import { centreRoutes } from './modules/centres/routes.js';
 import { courseRoutes } from './modules/courses/routes.js';
 import { enrolmentRoutes } from './modules/enrolments/routes.js';
+import { exportRoutes } from './modules/exports/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { importRoutes } from './modules/imports/routes.js';
 import { learnerRoutes } from './modules/learners/routes.js';
 import { orgUnitRoutes } from './modules/org-units/routes.js';
 import { outcomeRoutes } from './modules/outcomes/routes.js';
@@ -163,6 +165,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   visitRoutes(app);
   outcomeRoutes(app);
   placeRoutes(app);
+  importRoutes(app);
+  exportRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (hasWeb) {

@@ -28,6 +28,7 @@ const TrainingEditPage = lazy(() => import('./features/trainings/TrainingEditPag
 const AttendancePage = lazy(() => import('./features/trainings/AttendancePage'));
 const VisitsPage = lazy(() => import('./features/visits/VisitsPage'));
 const FollowUpsPage = lazy(() => import('./features/followups/FollowUpsPage'));
+const ImportPage = lazy(() => import('./features/imports/ImportPage'));
 const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
 const PartnerPage = lazy(() => import('./features/partners/PartnerPage'));
 const MapPage = lazy(() => import('./features/map/MapPage'));
@@ -138,6 +139,7 @@ export function App() {
                   <Route path="meetings/:id/attendance" element={<AttendancePage />} />
                   <Route path="visits" element={<VisitsPage />} />
                   <Route path="follow-ups" element={<FollowUpsPage />} />
+                  <Route path="import" element={<ImportPage />} />
                   <Route path="partners" element={<PartnersPage />} />
                   <Route path="partners/:id" element={<PartnerPage />} />
                   <Route path="map" element={<MapPage />} />

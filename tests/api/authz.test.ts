@@ -115,6 +115,20 @@ const ACCESS: Record<string, Rule> = {
   'POST /api/outcomes/:id/archive': STAFF,
   'POST /api/outcomes/:id/restore': STAFF,
   'GET /api/places': STAFF,
+  // Imports and exports (decision 0018): importing registers learners (every staff role, in
+  // its own area; only one's own uploads are visible); each export is read under its list's
+  // own permission.
+  'POST /api/imports': STAFF,
+  'POST /api/imports/:id/preview': STAFF,
+  'POST /api/imports/:id/commit': STAFF,
+  'GET /api/imports/:id': STAFF,
+  'GET /api/exports/learners': STAFF,
+  'GET /api/exports/trainings': STAFF,
+  'GET /api/exports/trainings/:id/enrolments': STAFF,
+  'GET /api/exports/visits': STAFF,
+  'GET /api/exports/outcomes': STAFF,
+  'GET /api/exports/centres': STAFF,
+  'GET /api/exports/partners': STAFF,
 };
 
 const DEMO_USER: Record<Role, string> = {

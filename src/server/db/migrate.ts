@@ -8,6 +8,7 @@ import * as visitsOutcomes from './migrations/0004_visits_outcomes.js';
 import * as certificateTexts from './migrations/0005_certificate_texts.js';
 import * as learnerLinksMerges from './migrations/0006_learner_links_merges.js';
 import * as learnerSearch from './migrations/0007_learner_search.js';
+import * as imports from './migrations/0008_imports.js';
 
 type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
 const MIGRATIONS: Record<string, EngineMigration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0005_certificate_texts': certificateTexts,
   '0006_learner_links_merges': learnerLinksMerges,
   '0007_learner_search': learnerSearch,
+  '0008_imports': imports,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -282,6 +282,24 @@ export interface SettingsTable {
   value: string;
 }
 
+/** An uploaded register between upload and commit (migration 0008; not a record table). */
+export interface ImportsTable {
+  id: string;
+  actor_id: string;
+  kind: string;
+  centre_id: string;
+  status: string;
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  columns: string;
+  row_count: number;
+  rows: string | null;
+  result: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   centres: CentresTable;
@@ -304,6 +322,7 @@ export interface Database {
   outcomes: OutcomesTable;
   learner_links: LearnerLinksTable;
   learner_merges: LearnerMergesTable;
+  imports: ImportsTable;
 }
 
 /** Tables written through the one door (write.ts), with change feed and audit. */

@@ -3,7 +3,7 @@
 // log, all inside the caller's transaction — so a write is recorded or it did not happen.
 // Records are never deleted here: archive sets the tombstone, restore clears it. Many rows of
 // one table (an attendance sheet) go through the batch forms, which record exactly the same.
-import { CompiledQuery, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { uuidv7 } from '../../domain/ids.js';
 import type { Ctx } from '../context.js';
 import { conflict, notFound } from '../errors.js';
@@ -12,6 +12,8 @@ import type { Database, RecordTable } from './schema.js';
 export type Row = Record<string, unknown> & { id: string; version: string; deleted_at: string | null };
 type Values = Record<string, unknown>;
 export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'password';
+/** What is audited without changing a record: a whole import, a list exported (decision 0018). */
+export type AuditEvent = 'import' | 'export';
 
 /** Columns never copied into the audit trail in clear. */
 const REDACTED = new Set(['password_hash']);
@@ -231,4 +233,18 @@ export function archiveRecord(tx: Transaction<Database>, ctx: Ctx, table: Record
 
 export function restoreRecord(tx: Transaction<Database>, ctx: Ctx, table: RecordTable, id: string, version: string, scopeId: string) {
   return updateRecord(tx, ctx, table, id, version, { deleted_at: null }, { scopeId, action: 'restore' });
+}
+
+/**
+ * An audit entry for something done to many records or to none (an import's summary, an
+ * export): who, what, where and a description — never names or IINs. No change-feed row.
+ */
+export async function recordEvent(
+  db: Transaction<Database> | Kysely<Database>, ctx: Ctx,
+  event: { action: AuditEvent; table: string; id: string; scopeId: string; details: Values },
+): Promise<void> {
+  await db.insertInto('audit_log').values({
+    id: uuidv7(), at: new Date().toISOString(), actor_id: ctx.actor?.id ?? null, actor_username: ctx.actor?.username ?? null,
+    action: event.action, table_name: event.table, row_id: event.id, scope_id: event.scopeId, before: null, after: JSON.stringify(event.details),
+  }).execute();
 }

@@ -55,6 +55,7 @@ export function Shell() {
     { to: '/trainings', label: t('nav.trainings'), show: canReadLearners(user) },
     { to: '/visits', label: t('nav.visits'), show: canReadLearners(user) },
     { to: '/follow-ups', label: t('nav.followups'), show: canReadLearners(user) },
+    { to: '/import', label: t('nav.imports'), show: canReadLearners(user) },
     { to: '/map', label: t('nav.map'), show: true },
     { to: '/partners', label: t('nav.partners'), show: true },
     { to: '/admin/users', label: t('nav.users'), show: isAdmin(user) },

@@ -20,7 +20,7 @@ import { LINK_TOKEN_SECONDS, linkKey, linkedIntoArea, linkedIntoScope, nowSecond
 import * as q from './queries.js';
 
 /** Kinds of place a learner can live in. */
-const PLACE_KINDS = new Set(['settlement', 'city', 'raion', 'oblast']);
+export const PLACE_KINDS = new Set(['settlement', 'city', 'raion', 'oblast']);
 
 export function nameColumns(name: PersonName) {
   return { name_key: searchKey(nameKeys(name)), sort_key: foldForSearch(`${name.lastName} ${name.firstName} ${name.middleName ?? ''}`) };
@@ -79,7 +79,7 @@ function uniqueTaken(input: { iin?: string | null }) {
   };
 }
 
-function detailColumns(input: Partial<z.infer<typeof LearnerPatch>>): Record<string, unknown> {
+export function detailColumns(input: Partial<z.infer<typeof LearnerPatch>>): Record<string, unknown> {
   const v: Record<string, unknown> = {};
   if (input.lastName !== undefined) v.last_name = input.lastName;
   if (input.firstName !== undefined) v.first_name = input.firstName;
@@ -96,7 +96,7 @@ function detailColumns(input: Partial<z.infer<typeof LearnerPatch>>): Record<str
   return v;
 }
 
-const consentColumns = (consent: z.infer<typeof LearnerInput>['consent'], actor: Actor) => ({
+export const consentColumns = (consent: z.infer<typeof LearnerInput>['consent'], actor: Actor) => ({
   consent_date: consent.date, consent_version: consent.version, guardian_name: consent.guardianName, consent_recorded_by: actor.id,
 });
 

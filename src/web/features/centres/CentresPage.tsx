@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { ExportMenu } from '../../components/ExportMenu';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
 import { Empty, ErrorState, Loading } from '../../components/States';
@@ -122,8 +123,11 @@ export default function CentresPage() {
     <Stack gap="md">
       <PageHeader
         title={t('centres.title')}
-        actions={canWriteNetwork(user) && (
-          <Button component={Link} to="/centres/new">{t('centres.new')}</Button>
+        actions={(
+          <>
+            <ExportMenu list="centres" filters={{ ...filter }} />
+            {canWriteNetwork(user) && <Button component={Link} to="/centres/new">{t('centres.new')}</Button>}
+          </>
         )}
       />
       <Paper withBorder p="sm" radius="sm" component="section" aria-label={t('common.filters')}>

@@ -7,6 +7,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ExportMenu } from '../../components/ExportMenu';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordSelect } from '../../components/RecordSelect';
 import { SearchInput } from '../../components/SearchInput';
@@ -95,7 +96,13 @@ export default function LearnersPage() {
 
   const list = useLearnerList({ q, centre, includeArchived });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const newButton = <Button component={Link} to="/learners/new">{t('learners.new')}</Button>;
+  const newButton = (
+    <>
+      <ExportMenu list="learners" filters={{ q, centre, includeArchived }} />
+      <Button component={Link} to="/import" variant="default">{t('nav.imports')}</Button>
+      <Button component={Link} to="/learners/new">{t('learners.new')}</Button>
+    </>
+  );
 
   return (
     <Stack gap="md">

@@ -40,3 +40,50 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
     </Stack>
   );
 }
+
+/** What PagedResults needs of a TanStack infinite query. */
+interface PagedQuery {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  isPlaceholderData: boolean;
+  isFetching: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  refetch: () => unknown;
+  fetchNextPage: () => unknown;
+}
+
+/**
+ * A list page's results in all their states: loading, failed (with retry), empty (`empty`),
+ * or the rows (`children`) under a live "N shown" line and over a "Load more" button.
+ * While a new filter loads, the old rows stay, dimmed.
+ */
+export function PagedResults({ list, count, shown, empty, children }: {
+  list: PagedQuery;
+  count: number;
+  /** e.g. "50 learners shown" — said to screen readers as it changes. */
+  shown: string;
+  empty: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  if (count === 0) return <>{empty}</>;
+  return (
+    <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }} aria-busy={list.isFetching}>
+      <Text size="sm" c="dimmed" role="status">
+        {shown}
+        {list.hasNextPage ? ` ${t('common.moreAvailable')}` : ''}
+      </Text>
+      {children}
+      {list.hasNextPage && (
+        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}
+          style={{ alignSelf: 'center' }}>
+          {t('common.loadMore')}
+        </Button>
+      )}
+    </Stack>
+  );
+}

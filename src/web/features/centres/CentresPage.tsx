@@ -10,7 +10,7 @@ import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { ExportMenu } from '../../components/ExportMenu';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, PagedResults } from '../../components/States';
 import { useUser } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
@@ -166,35 +166,21 @@ export default function CentresPage() {
         )}
       </Paper>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty title={anyFilter ? t('centres.noneFound') : t('centres.none')}>
-          {anyFilter && <Text size="sm" c="dimmed">{t('centres.noneFoundHint')}</Text>}
-        </Empty>
-      ) : (
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed" role="status">
-            {t('centres.shown', { count: items.length, formatted: fmt.number(items.length) })}
-            {list.hasNextPage ? ` ${t('common.moreAvailable')}` : ''}
-          </Text>
-          {isPhone ? (
-            <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('centres.listLabel')}>
-              {items.map((c) => <CentreCard key={c.id} centre={c} />)}
-            </Stack>
-          ) : (
-            <CentreTable items={items} />
-          )}
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}
-              style={{ alignSelf: 'center' }}>
-              {t('common.loadMore')}
-            </Button>
-          )}
-        </Stack>
-      )}
+      <PagedResults list={list} count={items.length}
+        shown={t('centres.shown', { count: items.length, formatted: fmt.number(items.length) })}
+        empty={
+          <Empty title={anyFilter ? t('centres.noneFound') : t('centres.none')}>
+            {anyFilter && <Text size="sm" c="dimmed">{t('centres.noneFoundHint')}</Text>}
+          </Empty>
+        }>
+        {isPhone ? (
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('centres.listLabel')}>
+            {items.map((c) => <CentreCard key={c.id} centre={c} />)}
+          </Stack>
+        ) : (
+          <CentreTable items={items} />
+        )}
+      </PagedResults>
     </Stack>
   );
 }

@@ -9,7 +9,7 @@ import { Link, useSearchParams } from 'react-router';
 import { CATEGORIES } from '../../../domain/learning';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, PagedResults } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
 import { useCourseList, type Course } from './api';
@@ -127,35 +127,21 @@ export default function CoursesPage() {
         </Group>
       </Paper>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty title={anyFilter ? t('courses.noneFound') : t('courses.none')}>
-          <Button component={Link} to="/courses/new" variant="light">{t('courses.new')}</Button>
-        </Empty>
-      ) : (
-        <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }} aria-busy={list.isFetching}>
-          <Text size="sm" c="dimmed" role="status">
-            {t('courses.shown', { count: items.length, formatted: fmt.number(items.length) })}
-            {list.hasNextPage ? ` ${t('common.moreAvailable')}` : ''}
-          </Text>
-          {isPhone ? (
-            <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('courses.listLabel')}>
-              {items.map((c) => <CourseCard key={c.id} course={c} />)}
-            </Stack>
-          ) : (
-            <CourseTable items={items} />
-          )}
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}
-              style={{ alignSelf: 'center' }}>
-              {t('common.loadMore')}
-            </Button>
-          )}
-        </Stack>
-      )}
+      <PagedResults list={list} count={items.length}
+        shown={t('courses.shown', { count: items.length, formatted: fmt.number(items.length) })}
+        empty={
+          <Empty title={anyFilter ? t('courses.noneFound') : t('courses.none')}>
+            <Button component={Link} to="/courses/new" variant="light">{t('courses.new')}</Button>
+          </Empty>
+        }>
+        {isPhone ? (
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('courses.listLabel')}>
+            {items.map((c) => <CourseCard key={c.id} course={c} />)}
+          </Stack>
+        ) : (
+          <CourseTable items={items} />
+        )}
+      </PagedResults>
     </Stack>
   );
 }

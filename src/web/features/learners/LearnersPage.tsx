@@ -11,7 +11,7 @@ import { ExportMenu } from '../../components/ExportMenu';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordSelect } from '../../components/RecordSelect';
 import { SearchInput } from '../../components/SearchInput';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, PagedResults } from '../../components/States';
 import { useUser } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
@@ -132,43 +132,29 @@ export default function LearnersPage() {
         </Group>
       </Paper>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        anyFilter ? (
-          <Empty title={t('learners.noneFound')}>
-            <Text size="sm" c="dimmed">{t('learners.noneFoundHint')}</Text>
-            {q && <Button component={Link} to="/learners/new" variant="light">{t('learners.new')}</Button>}
-          </Empty>
-        ) : (
-          <Empty title={t('learners.none')}>
-            <Text size="sm" c="dimmed">{t('learners.noneHint')}</Text>
-            <Button component={Link} to="/learners/new" mt="xs">{t('learners.new')}</Button>
-          </Empty>
-        )
-      ) : (
-        <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }} aria-busy={list.isFetching}>
-          <Text size="sm" c="dimmed" role="status">
-            {t('learners.shown', { count: items.length, formatted: fmt.number(items.length) })}
-            {list.hasNextPage ? ` ${t('common.moreAvailable')}` : ''}
-          </Text>
-          {isPhone ? (
-            <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('learners.listLabel')}>
-              {items.map((l) => <LearnerCard key={l.id} learner={l} showCentre={!own} />)}
-            </Stack>
+      <PagedResults list={list} count={items.length}
+        shown={t('learners.shown', { count: items.length, formatted: fmt.number(items.length) })}
+        empty={
+          anyFilter ? (
+            <Empty title={t('learners.noneFound')}>
+              <Text size="sm" c="dimmed">{t('learners.noneFoundHint')}</Text>
+              {q && <Button component={Link} to="/learners/new" variant="light">{t('learners.new')}</Button>}
+            </Empty>
           ) : (
-            <LearnerTable items={items} showCentre={!own} />
-          )}
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}
-              style={{ alignSelf: 'center' }}>
-              {t('common.loadMore')}
-            </Button>
-          )}
-        </Stack>
-      )}
+            <Empty title={t('learners.none')}>
+              <Text size="sm" c="dimmed">{t('learners.noneHint')}</Text>
+              <Button component={Link} to="/learners/new" mt="xs">{t('learners.new')}</Button>
+            </Empty>
+          )
+        }>
+        {isPhone ? (
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('learners.listLabel')}>
+            {items.map((l) => <LearnerCard key={l.id} learner={l} showCentre={!own} />)}
+          </Stack>
+        ) : (
+          <LearnerTable items={items} showCentre={!own} />
+        )}
+      </PagedResults>
     </Stack>
   );
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, PagedResults } from '../../components/States';
 import { useUser } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
@@ -52,46 +52,32 @@ export default function PartnersPage() {
           onChange={(e) => setParam('archived', e.currentTarget.checked ? '1' : null)} />
       </Paper>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty title={anyFilter ? t('partners.noneFound') : t('partners.none')} />
-      ) : (
-        <Stack gap="xs">
-          <Text size="sm" c="dimmed" role="status">
-            {t('partners.shown', { count: items.length, formatted: fmt.number(items.length) })}
-            {list.hasNextPage ? ` ${t('common.moreAvailable')}` : ''}
-          </Text>
-          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('partners.title')}>
-            {items.map((p) => (
-              <Paper component="li" key={p.id} withBorder p="sm" radius="sm">
-                <Group justify="space-between" gap="xs" align="flex-start">
-                  <Stack gap={2} miw={0} style={{ flex: '1 1 14rem' }}>
-                    <Anchor component={Link} to={`/partners/${p.id}`} fw={600} className="kerege-wrap">
-                      {localName(p.name, lang)}
-                    </Anchor>
-                    <Text size="xs" c="dimmed" className="kerege-wrap">
-                      {[p.orgUnit ? localName(p.orgUnit.name, lang) : '', p.phone ?? '', p.email ?? ''].filter(Boolean).join(' · ')}
-                    </Text>
-                  </Stack>
-                  <Group gap={6}>
-                    <Badge variant="light">{t(`partners.kinds.${p.kind}`)}</Badge>
-                    {p.archivedAt && <Badge color="red" variant="outline">{t('common.archived')}</Badge>}
-                  </Group>
+      <PagedResults list={list} count={items.length}
+        shown={t('partners.shown', { count: items.length, formatted: fmt.number(items.length) })}
+        empty={
+          <Empty title={anyFilter ? t('partners.noneFound') : t('partners.none')} />
+        }>
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('partners.title')}>
+          {items.map((p) => (
+            <Paper component="li" key={p.id} withBorder p="sm" radius="sm">
+              <Group justify="space-between" gap="xs" align="flex-start">
+                <Stack gap={2} miw={0} style={{ flex: '1 1 14rem' }}>
+                  <Anchor component={Link} to={`/partners/${p.id}`} fw={600} className="kerege-wrap">
+                    {localName(p.name, lang)}
+                  </Anchor>
+                  <Text size="xs" c="dimmed" className="kerege-wrap">
+                    {[p.orgUnit ? localName(p.orgUnit.name, lang) : '', p.phone ?? '', p.email ?? ''].filter(Boolean).join(' · ')}
+                  </Text>
+                </Stack>
+                <Group gap={6}>
+                  <Badge variant="light">{t(`partners.kinds.${p.kind}`)}</Badge>
+                  {p.archivedAt && <Badge color="red" variant="outline">{t('common.archived')}</Badge>}
                 </Group>
-              </Paper>
-            ))}
-          </Stack>
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}
-              style={{ alignSelf: 'center' }}>
-              {t('common.loadMore')}
-            </Button>
-          )}
+              </Group>
+            </Paper>
+          ))}
         </Stack>
-      )}
+      </PagedResults>
       <PartnerForm opened={creating} onClose={() => setCreating(false)}
         onSaved={(saved) => { setCreating(false); navigate(`/partners/${saved.id}`); }} />
     </Stack>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordSelect } from '../../components/RecordSelect';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, PagedResults } from '../../components/States';
 import { useUser } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
@@ -149,35 +149,21 @@ export default function TrainingsPage() {
         </Group>
       </Paper>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty title={filter.mine ? t('trainings.noneMine') : anyFilter ? t('trainings.noneFound') : t('trainings.none')}>
-          <Button component={Link} to="/trainings/new" variant="light">{t('trainings.new')}</Button>
-        </Empty>
-      ) : (
-        <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }} aria-busy={list.isFetching}>
-          <Text size="sm" c="dimmed" role="status">
-            {t('trainings.shown', { count: items.length, formatted: fmt.number(items.length) })}
-            {list.hasNextPage ? ` ${t('common.moreAvailable')}` : ''}
-          </Text>
-          {isPhone ? (
-            <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('trainings.listLabel')}>
-              {items.map((tr) => <TrainingCard key={tr.id} training={tr} showCentre={!own} />)}
-            </Stack>
-          ) : (
-            <TrainingTable items={items} showCentre={!own} />
-          )}
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}
-              style={{ alignSelf: 'center' }}>
-              {t('common.loadMore')}
-            </Button>
-          )}
-        </Stack>
-      )}
+      <PagedResults list={list} count={items.length}
+        shown={t('trainings.shown', { count: items.length, formatted: fmt.number(items.length) })}
+        empty={
+          <Empty title={filter.mine ? t('trainings.noneMine') : anyFilter ? t('trainings.noneFound') : t('trainings.none')}>
+            <Button component={Link} to="/trainings/new" variant="light">{t('trainings.new')}</Button>
+          </Empty>
+        }>
+        {isPhone ? (
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('trainings.listLabel')}>
+            {items.map((tr) => <TrainingCard key={tr.id} training={tr} showCentre={!own} />)}
+          </Stack>
+        ) : (
+          <TrainingTable items={items} showCentre={!own} />
+        )}
+      </PagedResults>
     </Stack>
   );
 }

@@ -61,6 +61,16 @@ export const TrainingPatch = TrainingFields.omit({ centreId: true }).partial().e
 
 const StaffRef = z.object({ id: z.string(), displayName: z.string() });
 
+/** GET /api/trainings/staff: who may be named trainer or volunteer at a centre. */
+export const TrainingStaffQuery = z.object({
+  centre: IdOrCode.describe('The training\'s centre (id or code), in your area'),
+  q: z.string().trim().max(100).optional().describe('Part of a name or username, in any script'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const TrainingStaff = z.object({
+  items: z.array(StaffRef.extend({ role: z.string() })),
+}).describe('Staff accounts of the centre or of a unit above it, by name');
+
 export const TrainingCounts = z.object({
   enrolled: z.number(), completed: z.number(), waiting: z.number(), dropped: z.number(),
 }).describe('Enrolments by status');

@@ -72,6 +72,7 @@ const ACCESS: Record<string, Rule> = {
   'POST /api/learners/links': STAFF,
   // Trainings, enrolment and attendance (decision 0013): every staff role, each in its own area.
   'GET /api/trainings': STAFF,
+  'GET /api/trainings/staff': STAFF,
   'GET /api/trainings/:id': STAFF,
   'POST /api/trainings': STAFF,
   'PATCH /api/trainings/:id': STAFF,

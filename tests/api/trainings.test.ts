@@ -227,6 +227,22 @@ describe.each(ENGINES)('trainings on %s', (engine) => {
     expect(restored.body.archivedAt).toBeNull();
   });
 
+  it('offers as trainers the staff of the centre and above it, by name; nobody from elsewhere', async () => {
+    const res = await kordai.get('/api/trainings/staff?centre=CLC-KORDAI');
+    expect(res.status).toBe(200);
+    const usernames = await Promise.all(res.body.items.map(async (s: { id: string }) => (await env.as('admin')).get(`/api/users/${s.id}`)));
+    const names = usernames.map((u) => u.body.username);
+    expect(names).toEqual(expect.arrayContaining(['facilitator.kordai', 'national', 'admin']));
+    expect(names).not.toContain('manager.pushkin');
+    expect(names).not.toContain('regional.vko');
+    expect(names).not.toContain('employer.yba');
+    expect(res.body.items[0]).toEqual({ id: expect.any(String), displayName: expect.any(String), role: expect.any(String) });
+    const found = await kordai.get(`/api/trainings/staff?centre=CLC-KORDAI&q=${encodeURIComponent('facilitator.kordai')}`);
+    expect(found.body.items).toHaveLength(1);
+    expect((await kordai.get('/api/trainings/staff?centre=LIB-VOS-PUSHKIN')).status).toBe(404);
+    expect((await national.get('/api/trainings/staff?centre=KZ-VOS')).body.fields).toEqual([expect.objectContaining({ field: 'centre', code: 'unknown_centre' })]);
+  });
+
   it('hides a Pushkin training from a Kordai facilitator: 404 everywhere, like a missing id', async () => {
     const training = await makeTraining(pushkin, courseId, { centreId: 'LIB-VOS-PUSHKIN' });
     const meeting = await makeMeeting(pushkin, training.id);

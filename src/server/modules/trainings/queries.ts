@@ -6,7 +6,8 @@ import type { Queryable } from '../../context.js';
 import { startsWith } from '../../db/dialect.js';
 import { after, decodeCursor, pageOf, parseJsonArray } from '../../db/paging.js';
 import type { LearnerScope } from '../learners/queries.js';
-import { namesOf } from '../org-units/queries.js';
+import { STAFF_ROLES } from '../../../domain/accounts.js';
+import { idsOnPath, namesOf } from '../org-units/queries.js';
 
 function base(db: Queryable) {
   return db.selectFrom('trainings')
@@ -115,6 +116,19 @@ export function accountsByIds(db: Queryable, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('users').innerJoin('org_units as u', 'u.id', 'users.org_unit_id')
     .select(['users.id', 'users.role', 'users.active', 'users.deleted_at', 'u.path']).where('users.id', 'in', ids).execute();
+}
+
+/**
+ * Who may be named trainer or volunteer at a centre: live, active staff accounts of the centre
+ * or of a unit above it (the rule `not_centre_staff` checks on save), by name. Names and
+ * roles only — an account's other details stay with the administrator.
+ */
+export function staffOfCentre(db: Queryable, centrePath: string, search: string | null, limit: number) {
+  let query = db.selectFrom('users').select(['users.id', 'users.display_name', 'users.role'])
+    .where('users.org_unit_id', 'in', idsOnPath(centrePath)).where('users.role', 'in', [...STAFF_ROLES])
+    .where('users.active', '=', 1).where('users.deleted_at', 'is', null);
+  if (search) query = query.where('users.search_key', 'like', `%${search}%`);
+  return query.orderBy('users.display_name').orderBy('users.id').limit(limit).execute();
 }
 
 /** Live meetings of a training dated outside [start, end]. */

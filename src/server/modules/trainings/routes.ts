@@ -1,6 +1,8 @@
 // Training and meeting routes (M2). Who may: docs/decisions/0013-trainings-attendance.md.
 import { IdParams, page } from '../../../domain/common.js';
-import { Meeting, MeetingInput, MeetingPatch, Training, TrainingDetail, TrainingInput, TrainingListQuery, TrainingPatch } from '../../../domain/trainings.js';
+import {
+  Meeting, MeetingInput, MeetingPatch, Training, TrainingDetail, TrainingInput, TrainingListQuery, TrainingPatch, TrainingStaff, TrainingStaffQuery,
+} from '../../../domain/trainings.js';
 import type { App } from '../../app.js';
 import { tombstoneRoutes } from '../tombstone-routes.js';
 import * as meetings from './meetings.js';
@@ -8,6 +10,13 @@ import * as service from './service.js';
 
 export function trainingRoutes(app: App): void {
   const tags = ['trainings'];
+  app.get('/api/trainings/staff', {
+    config: { access: 'training.write' },
+    schema: {
+      tags, summary: 'Who may be named trainer or volunteer at a centre: staff of the centre or of a unit above it',
+      querystring: TrainingStaffQuery, response: { 200: TrainingStaff },
+    },
+  }, (req) => service.trainingStaff(req.ctx, req.query));
   app.get('/api/trainings', {
     config: { access: 'training.read' },
     schema: {

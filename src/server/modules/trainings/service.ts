@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { STAFF_ROLES, type Role } from '../../../domain/accounts.js';
 import { UUID_PATTERN } from '../../../domain/ids.js';
-import type { TrainingInput, TrainingListQuery, TrainingPatch } from '../../../domain/trainings.js';
+import type { TrainingInput, TrainingListQuery, TrainingPatch, TrainingStaffQuery } from '../../../domain/trainings.js';
+import { searchTerm } from '../../db/paging.js';
 import { assertCan, inScope } from '../../auth/access.js';
 import type { Actor, Ctx, Queryable } from '../../context.js';
 import { lockRow } from '../../db/dialect.js';
@@ -85,6 +86,15 @@ function trainingColumns(input: Partial<z.infer<typeof TrainingPatch>>): Record<
   if (input.volunteerIds !== undefined) v.volunteers = JSON.stringify(input.volunteerIds);
   if (input.note !== undefined) v.note = input.note;
   return v;
+}
+
+/** Who may be named trainer or volunteer on a training of this centre (the picker's list). */
+export async function trainingStaff(ctx: Ctx, query: z.infer<typeof TrainingStaffQuery>) {
+  const actor = assertCan(ctx.actor, 'training.write');
+  const unit = await visibleUnit(ctx.db, actor, query.centre);
+  if (unit.kind !== 'centre') throw invalid('centre', 'unknown_centre');
+  const rows = await q.staffOfCentre(ctx.db, unit.path, searchTerm(query.q), query.limit);
+  return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role })) };
 }
 
 export async function listTrainings(ctx: Ctx, query: z.infer<typeof TrainingListQuery>) {

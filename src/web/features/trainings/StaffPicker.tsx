@@ -1,20 +1,20 @@
 // Trainers and volunteers: staff accounts of the training's centre or of a unit
-// above it (the server checks, `not_centre_staff`). Only an administrator may
-// list accounts (GET /api/users); everyone else can pick themselves and keep
+// above it (GET /api/trainings/staff lists them; the server checks again on save,
+// `not_centre_staff`). Until a centre is chosen only oneself is offered, with
 // whoever is already named on the training.
 import { MultiSelect } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet, type Page } from '../../lib/api';
+import { apiGet } from '../../lib/api';
 import { useUser } from '../../lib/auth';
-import { isAdmin } from '../../lib/roles';
-import type { User } from '../../lib/types';
 
 export interface StaffRef { id: string; displayName: string }
 
-export function StaffPicker({ label, description, value, known, onChange, error }: {
+export function StaffPicker({ centreId, label, description, value, known, onChange, error }: {
+  /** The training's centre: whose staff may be named. */
+  centreId: string | null;
   label: string;
   description?: string;
   value: string[];
@@ -25,13 +25,12 @@ export function StaffPicker({ label, description, value, known, onChange, error 
 }) {
   const { t } = useTranslation();
   const user = useUser();
-  const admin = isAdmin(user);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const found = useQuery({
-    queryKey: ['users', 'search', debounced],
-    queryFn: () => apiGet<Page<User>>('/api/users', { q: debounced || undefined, limit: 20 }),
-    enabled: admin,
+    queryKey: ['trainings', 'staff', centreId, debounced],
+    queryFn: () => apiGet<{ items: StaffRef[] }>('/api/trainings/staff', { centre: centreId!, q: debounced || undefined, limit: 20 }),
+    enabled: !!centreId,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -39,14 +38,14 @@ export function StaffPicker({ label, description, value, known, onChange, error 
     const seen = new Map<string, string>();
     seen.set(user.id, user.displayName);
     for (const s of known) seen.set(s.id, s.displayName);
-    for (const u of found.data?.items ?? []) if (u.active && u.role !== 'employer' && u.role !== 'learner') seen.set(u.id, u.displayName);
+    for (const s of found.data?.items ?? []) seen.set(s.id, s.displayName);
     return [...seen].map(([id, name]) => ({ value: id, label: id === user.id ? t('trainings.me', { name }) : name }));
   }, [user, known, found.data, t]);
 
   return (
     <MultiSelect
       label={label}
-      description={description ?? (admin ? undefined : t('trainings.staffHelp'))}
+      description={description ?? (centreId ? undefined : t('trainings.staffHelp'))}
       data={data}
       value={value}
       onChange={onChange}

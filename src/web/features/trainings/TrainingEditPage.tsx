@@ -190,9 +190,9 @@ function TrainingFormView({ training, onReload }: { training?: TrainingDetail; o
 
           <Fieldset legend={t('trainings.sectionWho')}>
             <Stack gap="sm">
-              <StaffPicker label={t('trainings.trainers')} value={form.trainerIds} known={training?.trainers ?? []}
+              <StaffPicker centreId={form.centreId} label={t('trainings.trainers')} value={form.trainerIds} known={training?.trainers ?? []}
                 onChange={(v) => set('trainerIds', v)} error={errorFor(errors, 'trainerIds')} />
-              <StaffPicker label={t('trainings.volunteers')} value={form.volunteerIds} known={training?.volunteers ?? []}
+              <StaffPicker centreId={form.centreId} label={t('trainings.volunteers')} value={form.volunteerIds} known={training?.volunteers ?? []}
                 onChange={(v) => set('volunteerIds', v)} error={errorFor(errors, 'volunteerIds')} />
               <Textarea label={t('trainings.note')} autosize minRows={2} maxRows={6} value={form.note}
                 onChange={(e) => set('note', e.currentTarget.value)} error={errorFor(errors, 'note')} />

@@ -57,7 +57,7 @@ interface PagedQuery {
 /**
  * A list page's results in all their states: loading, failed (with retry), empty (`empty`),
  * or the rows (`children`) under a live "N shown" line and over a "Load more" button.
- * While a new filter loads, the old rows stay, dimmed.
+ * While a new filter loads, the old rows stay, with a spinner by the count.
  */
 export function PagedResults({ list, count, shown, empty, children }: {
   list: PagedQuery;
@@ -72,11 +72,15 @@ export function PagedResults({ list, count, shown, empty, children }: {
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   if (count === 0) return <>{empty}</>;
   return (
-    <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }} aria-busy={list.isFetching}>
-      <Text size="sm" c="dimmed" role="status">
-        {shown}
-        {list.hasNextPage ? ` ${t('common.moreAvailable')}` : ''}
-      </Text>
+    <Stack gap="sm" aria-busy={list.isFetching}>
+      <Group gap="xs" wrap="nowrap">
+        {/* The old rows stay readable while a new filter loads (dimming them would fail contrast): a spinner says so. */}
+        {list.isPlaceholderData && <Loader size="xs" aria-hidden />}
+        <Text size="sm" c="dimmed" role="status">
+          {shown}
+          {list.hasNextPage ? ` ${t('common.moreAvailable')}` : ''}
+        </Text>
+      </Group>
       {children}
       {list.hasNextPage && (
         <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}

@@ -36,7 +36,7 @@ export function OutcomeSummaryPanel({ centre }: { centre: string | null }) {
       {!valid ? null : summary.isPending ? <Loading /> : summary.isError ? (
         <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
       ) : s && (
-        <Stack gap="sm" style={{ opacity: summary.isPlaceholderData ? 0.6 : 1 }} aria-busy={summary.isFetching}>
+        <Stack gap="sm" aria-busy={summary.isFetching}>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <Figure testId="outcomes-work-business-job" label={t('outcomes.foundWorkOrBusinessOrBetterJob')}
               value={fmt.number(s.foundWorkOrBusinessOrBetterJob)} hint={t('outcomes.seed000Hint')} />

@@ -71,7 +71,7 @@ export function OutcomesList({ centre, showCentre }: { centre: string | null; sh
       {list.isPending ? <Loading /> : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : items.length === 0 ? (
         <Empty title={t('outcomes.none')}><Text size="sm" c="dimmed">{t('outcomes.noneHint')}</Text></Empty>
       ) : (
-        <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }} aria-busy={list.isFetching}>
+        <Stack gap="sm" aria-busy={list.isFetching}>
           <Text size="sm" c="dimmed" role="status">
             {t('outcomes.shown', { count: items.length, formatted: fmt.number(items.length) })}
             {list.hasNextPage ? ` ${t('common.moreAvailable')}` : ''}

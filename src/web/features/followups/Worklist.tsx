@@ -64,7 +64,7 @@ export function Worklist({ centre, showCentre }: { centre: string | null; showCe
           <Text size="sm" c="dimmed">{t('followups.noneHint', { from: fmt.date(first?.dueFrom), to: fmt.date(first?.dueBefore) })}</Text>
         </Empty>
       ) : (
-        <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }} aria-busy={list.isFetching}>
+        <Stack gap="sm" aria-busy={list.isFetching}>
           <Text size="sm" c="dimmed" role="status">
             {t('followups.total', { count: first?.total ?? 0, formatted: fmt.number(first?.total ?? 0) })}{' '}
             {t('followups.period', { from: fmt.date(first?.dueFrom), to: fmt.date(first?.dueBefore) })}

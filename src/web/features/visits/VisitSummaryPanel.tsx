@@ -45,7 +45,7 @@ export function VisitSummaryPanel({ centreId }: { centreId: string }) {
         {!valid ? null : summary.isPending ? <Loading /> : summary.isError ? (
           <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
         ) : s && (
-          <Stack gap="sm" style={{ opacity: summary.isPlaceholderData ? 0.6 : 1 }} aria-busy={summary.isFetching}>
+          <Stack gap="sm" aria-busy={summary.isFetching}>
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
               <Figure testId="visits-summary-visits" label={t('visits.visitsFigure')} value={fmt.number(s.visits)}
                 hint={t('visits.visitsHint', { anonymous: fmt.number(s.anonymousVisits), registered: fmt.number(s.registeredVisits) })} />

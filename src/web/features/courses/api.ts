@@ -1,9 +1,10 @@
 // TanStack Query hooks for /api/courses (docs/api.md, "Learning"): the national
 // catalogue and the centres' own courses.
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Course as CourseSchema } from '../../../domain/learning';
-import { apiGet, apiSend, type Page } from '../../lib/api';
+import { useArchiveRecord, useSaveRecord } from '../../lib/records';
+import { apiGet, type Page } from '../../lib/api';
 import type { User } from '../../lib/types';
 
 export type Course = z.output<typeof CourseSchema>;
@@ -41,31 +42,8 @@ export function useCourse(id: string | undefined) {
   });
 }
 
-export function useSaveCourse() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version, body }: { id?: string; version?: string; body: Record<string, unknown> }) =>
-      id
-        ? apiSend<Course>('PATCH', `/api/courses/${encodeURIComponent(id)}`, { version, ...body })
-        : apiSend<Course>('POST', '/api/courses', body),
-    onSuccess: (saved) => {
-      client.setQueryData(['courses', 'one', saved.id], saved);
-      return client.invalidateQueries({ queryKey: ['courses'] });
-    },
-  });
-}
-
-export function useArchiveCourse() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version, action }: { id: string; version: string; action: 'archive' | 'restore' }) =>
-      apiSend<Course>('POST', `/api/courses/${encodeURIComponent(id)}/${action}`, { version }),
-    onSuccess: (saved) => {
-      client.setQueryData(['courses', 'one', saved.id], saved);
-      return client.invalidateQueries({ queryKey: ['courses'] });
-    },
-  });
-}
+export const useSaveCourse = () => useSaveRecord<Course>('/api/courses', 'courses');
+export const useArchiveCourse = () => useArchiveRecord<Course>('/api/courses', 'courses');
 
 const NATIONAL_EDITORS = ['admin', 'national'];
 

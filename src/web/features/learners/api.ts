@@ -6,6 +6,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { z } from 'zod';
 import type { Learner as LearnerSchema, LearnerMatch as LearnerMatchSchema } from '../../../domain/learning';
 import type { LearnerLink as LearnerLinkSchema, LearnerMergeRecord as LearnerMergeSchema } from '../../../domain/merge';
+import { useArchiveRecord, useSaveRecord } from '../../lib/records';
 import { apiGet, apiSend, type Page } from '../../lib/api';
 
 export type Learner = z.output<typeof LearnerSchema>;
@@ -72,33 +73,8 @@ function useInvalidate() {
   return () => client.invalidateQueries({ queryKey: ['learners'] });
 }
 
-export function useSaveLearner() {
-  const invalidate = useInvalidate();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version, body }: { id?: string; version?: string; body: Record<string, unknown> }) =>
-      id
-        ? apiSend<Learner>('PATCH', `/api/learners/${encodeURIComponent(id)}`, { version, ...body })
-        : apiSend<Learner>('POST', '/api/learners', body),
-    onSuccess: (saved) => {
-      client.setQueryData(['learners', 'one', saved.id], saved);
-      return invalidate();
-    },
-  });
-}
-
-export function useArchiveLearner() {
-  const invalidate = useInvalidate();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version, action }: { id: string; version: string; action: 'archive' | 'restore' }) =>
-      apiSend<Learner>('POST', `/api/learners/${encodeURIComponent(id)}/${action}`, { version }),
-    onSuccess: (saved) => {
-      client.setQueryData(['learners', 'one', saved.id], saved);
-      return invalidate();
-    },
-  });
-}
+export const useSaveLearner = () => useSaveRecord<Learner>('/api/learners', 'learners');
+export const useArchiveLearner = () => useArchiveRecord<Learner>('/api/learners', 'learners');
 
 // ------------------------------------------------------------ merge and link (decision 0019)
 

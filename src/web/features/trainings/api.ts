@@ -9,6 +9,7 @@ import type {
   EnrolmentList as EnrolmentListSchema, Meeting as MeetingSchema, Training as TrainingSchema,
   TrainingDetail as TrainingDetailSchema,
 } from '../../../domain/trainings';
+import { useArchiveRecord, useSaveRecord } from '../../lib/records';
 import { apiGet, apiSend, type Page } from '../../lib/api';
 
 export type Training = z.output<typeof TrainingSchema>;
@@ -95,33 +96,10 @@ function useRefresh() {
   ]);
 }
 
-export function useSaveTraining() {
-  const client = useQueryClient();
-  const refresh = useRefresh();
-  return useMutation({
-    mutationFn: ({ id, version, body }: { id?: string; version?: string; body: Record<string, unknown> }) =>
-      id
-        ? apiSend<TrainingDetail>('PATCH', `/api/trainings/${encodeURIComponent(id)}`, { version, ...body })
-        : apiSend<TrainingDetail>('POST', '/api/trainings', body),
-    onSuccess: (saved) => {
-      client.setQueryData(['trainings', 'one', saved.id], saved);
-      return refresh();
-    },
-  });
-}
-
-export function useArchiveTraining() {
-  const client = useQueryClient();
-  const refresh = useRefresh();
-  return useMutation({
-    mutationFn: ({ id, version, action }: { id: string; version: string; action: 'archive' | 'restore' }) =>
-      apiSend<TrainingDetail>('POST', `/api/trainings/${encodeURIComponent(id)}/${action}`, { version }),
-    onSuccess: (saved) => {
-      client.setQueryData(['trainings', 'one', saved.id], saved);
-      return refresh();
-    },
-  });
-}
+/** A training's changes show in its meetings, seats and certificates: read those again too. */
+const TRAINING_VIEWS = ['trainings', 'certificates'];
+export const useSaveTraining = () => useSaveRecord<TrainingDetail>('/api/trainings', 'trainings', TRAINING_VIEWS);
+export const useArchiveTraining = () => useArchiveRecord<TrainingDetail>('/api/trainings', 'trainings', TRAINING_VIEWS);
 
 export interface MeetingBody { date: string; startTime: string; hours: number }
 

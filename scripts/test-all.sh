@@ -32,8 +32,11 @@ elapsed_since() { # nanosecond timestamp -> "12.3"
   awk -v a="$1" -v b="$now" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'
 }
 
+REPORTS=$(mktemp -d)
 print_summary() {
   local rc=$?
+  [ "$rc" -ne 0 ] && node scripts/failure-digest.mjs "$REPORTS"/*.json 2>/dev/null || true
+  rm -rf "$REPORTS"
   echo
   echo "================ test-all summary ================"
   local i
@@ -202,6 +205,7 @@ setup_postgres() {
 step "system packages (apt)" install_system_packages
 step "PostgreSQL" setup_postgres
 step "typecheck" npm run typecheck
-step "unit + API tests (vitest)" npx vitest run
+step "unit + API tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/api.json"
 step "build (server + web)" node scripts/build.mjs --force
-step "browser journeys (vitest e2e)" npx vitest run --config vitest.e2e.config.ts
+step "browser journeys (vitest e2e)" npx vitest run --config vitest.e2e.config.ts \
+  --reporter=default --reporter=json --outputFile.json="$REPORTS/e2e.json"

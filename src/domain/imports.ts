@@ -15,8 +15,8 @@ export const IMPORT_LIMITS = {
   keepHours: 24,
 } as const;
 
-/** What can be imported so far (trainings, attendance and visits are to come: decision 0018). */
-export const IMPORT_KINDS = ['learners'] as const;
+/** What a register can hold. */
+export const IMPORT_KINDS = ['learners', 'trainings', 'attendance', 'visits'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Columns of a learner register, in the order the mapping step shows them. */
@@ -26,10 +26,37 @@ export const LEARNER_IMPORT_FIELDS = [
 ] as const;
 export const LEARNER_REQUIRED = ['lastName', 'firstName', 'sex', 'birthDate'] as const;
 
+/** A training register: a row per training of a course at a centre. */
+export const TRAINING_IMPORT_FIELDS = ['centre', 'course', 'kind', 'startDate', 'endDate', 'capacity', 'language', 'place', 'note'] as const;
+export const TRAINING_REQUIRED = ['course', 'startDate', 'endDate', 'capacity'] as const;
+
+/**
+ * An attendance register of ONE training (chosen at upload): a row per person and meeting day.
+ * The person is named by IIN, or by a full name ("Surname Name"), or by last and first name
+ * columns — matched among the people enrolled in the training; a birth date tells namesakes apart.
+ */
+export const ATTENDANCE_IMPORT_FIELDS = ['iin', 'fullName', 'lastName', 'firstName', 'birthDate', 'date', 'startTime', 'present', 'hours'] as const;
+export const ATTENDANCE_REQUIRED = ['date', 'present'] as const;
+
+/**
+ * A visit register: a row per day and purpose with a count (anonymous walk-ins), or a row per
+ * registered learner's visit (an IIN, count 1).
+ */
+export const VISIT_IMPORT_FIELDS = ['centre', 'date', 'purpose', 'count', 'iin'] as const;
+export const VISIT_REQUIRED = ['date', 'purpose'] as const;
+
+export const IMPORT_FIELDS: Record<ImportKind, readonly string[]> = {
+  learners: LEARNER_IMPORT_FIELDS, trainings: TRAINING_IMPORT_FIELDS, attendance: ATTENDANCE_IMPORT_FIELDS, visits: VISIT_IMPORT_FIELDS,
+};
+export const IMPORT_REQUIRED: Record<ImportKind, readonly string[]> = {
+  learners: LEARNER_REQUIRED, trainings: TRAINING_REQUIRED, attendance: ATTENDANCE_REQUIRED, visits: VISIT_REQUIRED,
+};
+
 export const ImportUploadQuery = z.object({
   kind: z.enum(IMPORT_KINDS).describe('What the file holds'),
   centre: IdOrCode.describe('The centre the rows belong to unless a centre column says otherwise (id or code, in your area)'),
-});
+  training: z.string().max(40).optional().describe('Attendance only: the training whose register this is (id), at that centre'),
+}).refine((q) => q.kind !== 'attendance' || Boolean(q.training), { message: 'required', path: ['training'] });
 
 /** Field → column index (0-based) of the uploaded sheet; a field left out is not imported. */
 export const ImportMapping = z.record(z.string().max(40), z.number().int().min(0).max(500).nullable());
@@ -43,13 +70,14 @@ export const ImportOptions = z.object({
     'Learners without consent columns: the importing user attests that each person consented on paper, on this date, to this text',
   ),
   duplicates: z.enum(['skip', 'import']).default('skip')
-    .describe('Rows that likely repeat a person already registered: left out (default) or imported anyway'),
+    .describe('Rows that likely repeat a person already registered (or a training already scheduled): left out (default) or imported anyway'),
 }).describe('How to read the uploaded sheet');
 
 export const ImportUpload = z.object({
   id: z.string(),
   kind: z.enum(IMPORT_KINDS),
   centreId: z.string(),
+  trainingId: z.string().nullable(),
   format: z.enum(['xlsx', 'csv']),
   encoding: z.string().nullable().describe('CSV only: utf-8 or windows-1251'),
   delimiter: z.string().nullable().describe('CSV only'),
@@ -71,7 +99,7 @@ export const ImportPreview = z.object({
   total: z.number(),
   valid: z.number(),
   invalid: z.number(),
-  duplicates: z.number().describe('Rows that likely repeat a person already registered (or an earlier row)'),
+  duplicates: z.number().describe('Rows that likely repeat a person already registered, a training already scheduled, or an earlier row'),
   toImport: z.number().describe('Rows a commit would write'),
   errors: z.array(RowIssue).describe('Per-row errors, in row order (at most errorsShown)'),
   warnings: z.array(RowIssue).describe('Likely duplicates, in row order (at most errorsShown)'),

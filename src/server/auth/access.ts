@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   // Merging two records of one person (and undoing it) rewrites records of several centres:
   // coordinators only, both records in their area (decision 0019).
   'learner.merge': ['admin', 'national', 'regional'],
+  // Importing a register (decision 0018): staff; each kind also needs its own write permission.
+  'import.write': STAFF_ROLES,
   // Trainings (decision 0013). Scheduling, enrolling and taking attendance are the daily work
   // of every centre's staff (many rural centres have one facilitator and no manager); which
   // training one may touch is decided by its centre's place in the tree. Lists that name

@@ -9,6 +9,7 @@ import * as certificateTexts from './migrations/0005_certificate_texts.js';
 import * as learnerLinksMerges from './migrations/0006_learner_links_merges.js';
 import * as learnerSearch from './migrations/0007_learner_search.js';
 import * as imports from './migrations/0008_imports.js';
+import * as importTraining from './migrations/0009_import_training.js';
 
 type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
 const MIGRATIONS: Record<string, EngineMigration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0006_learner_links_merges': learnerLinksMerges,
   '0007_learner_search': learnerSearch,
   '0008_imports': imports,
+  '0009_import_training': importTraining,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -282,12 +282,14 @@ export interface SettingsTable {
   value: string;
 }
 
-/** An uploaded register between upload and commit (migration 0008; not a record table). */
+/** An uploaded register between upload and commit (migrations 0008, 0009; not a record table). */
 export interface ImportsTable {
   id: string;
   actor_id: string;
   kind: string;
   centre_id: string;
+  /** Attendance imports: the training whose register it is. */
+  training_id: string | null;
   status: string;
   format: string;
   encoding: string | null;

@@ -4,20 +4,13 @@
 // them (31.12.1990, "ж"/"әйел"/"жен", "иә"/"да", labels instead of codes). The result goes
 // through the very schema the API uses (LearnerInput), so an imported learner obeys the same
 // rules as a registered one.
-import { foldForSearch } from '../../../domain/fold.js';
-import { LEARNER_IMPORT_FIELDS, LEARNER_REQUIRED } from '../../../domain/imports.js';
+import { LEARNER_IMPORT_FIELDS } from '../../../domain/imports.js';
 import {
   EDUCATION, EMPLOYMENT_STATUS, LEARNER_LANGUAGES, LearnerInput, SEX, TARGET_GROUPS,
 } from '../../../domain/learning.js';
-import { LOCALES } from '../../../domain/common.js';
-import { translate } from '../../i18n.js';
-import { unguard } from './sheet.js';
+import { cellReader, code, codeList, dictionary, headerIndex, readDate, suggestMapping, yesNo, type Mapping } from './cells.js';
 
 export type LearnerField = (typeof LEARNER_IMPORT_FIELDS)[number];
-export type Mapping = Partial<Record<string, number | null>>;
-
-const fold = (s: string) => foldForSearch(s);
-const labels = (key: string) => LOCALES.map((l) => translate(l, key)).filter((t) => t !== key);
 
 /** Header words for each field, beyond the app's own labels. */
 const HEADER_WORDS: Record<LearnerField, string[]> = {
@@ -49,43 +42,16 @@ const LABEL_KEYS: Partial<Record<LearnerField, string[]>> = {
   targetGroups: ['learners.targetGroupsLabel'],
 };
 
-let headerIndex: Map<string, LearnerField> | null = null;
-function headerWords(): Map<string, LearnerField> {
-  if (headerIndex) return headerIndex;
-  headerIndex = new Map();
-  for (const field of LEARNER_IMPORT_FIELDS) {
-    const words = [...HEADER_WORDS[field], ...(LABEL_KEYS[field] ?? []).flatMap(labels), ...labels(`exports.columns.learners.${field}`)];
-    for (const w of words) if (!headerIndex.has(fold(w))) headerIndex.set(fold(w), field);
-  }
-  return headerIndex;
+let index: Map<string, string> | null = null;
+/** The mapping guessed from the header row (the app's labels and our export's headers count too). */
+export function suggestLearnerMapping(columns: string[]): Record<string, number | null> {
+  index ??= headerIndex(LEARNER_IMPORT_FIELDS, HEADER_WORDS, Object.fromEntries(LEARNER_IMPORT_FIELDS.map((f) => [
+    f, [...(LABEL_KEYS[f] ?? []), `exports.columns.learners.${f}`],
+  ])));
+  return suggestMapping(LEARNER_IMPORT_FIELDS, columns, index);
 }
-
-/** The mapping guessed from the header row: each field to the first column named like it. */
-export function suggestMapping(columns: string[]): Record<string, number | null> {
-  const words = headerWords();
-  const mapping: Record<string, number | null> = Object.fromEntries(LEARNER_IMPORT_FIELDS.map((f) => [f, null]));
-  columns.forEach((header, i) => {
-    const field = words.get(fold(header));
-    if (field && mapping[field] === null) mapping[field] = i;
-  });
-  return mapping;
-}
-
-export const learnerFields = () => LEARNER_IMPORT_FIELDS.map((field) => ({ field, required: (LEARNER_REQUIRED as readonly string[]).includes(field) }));
 
 // ------------------------------------------------------------------ values
-
-/** folded word → code, from the codes themselves, the app's labels in three languages and extra words. */
-function dictionary(codes: readonly string[], labelKey: (code: string) => string[], extra: Record<string, string[]> = {}) {
-  const map = new Map<string, string>();
-  for (const code of codes) {
-    for (const w of [code, code.replace(/_/g, ' '), ...labelKey(code).flatMap(labels), ...(extra[code] ?? [])]) {
-      const k = fold(w);
-      if (k && !map.has(k)) map.set(k, code);
-    }
-  }
-  return map;
-}
 
 let dicts: ReturnType<typeof buildDicts> | null = null;
 function buildDicts() {
@@ -101,53 +67,18 @@ function buildDicts() {
     education: dictionary(EDUCATION, (c) => [`learners.educations.${c}`]),
     employment: dictionary(EMPLOYMENT_STATUS, (c) => [`learners.employment.${c}`]),
     targetGroups: dictionary(TARGET_GROUPS, (c) => [`learners.targetGroups.${c}`]),
-    yesNo: dictionary(['yes', 'no'], (c) => [`learners.${c}`], {
-      yes: ['иә', 'ия', 'да', 'true', '1', 'y', 'д', '+'], no: ['жоқ', 'нет', 'false', '0', 'n', 'н', '-'],
-    }),
   };
 }
 const dict = () => (dicts ??= buildDicts());
-
-/** Registers repeat the same few words in a column (ер, әйел, иә …): each is folded once. */
-const folded = new Map<string, string>();
-function foldCell(value: string): string {
-  let f = folded.get(value);
-  if (f === undefined) {
-    f = fold(value);
-    if (folded.size > 10_000) folded.clear();
-    folded.set(value, f);
-  }
-  return f;
-}
-const code = (map: Map<string, string>, value: string) => map.get(foldCell(value)) ?? value.trim();
-const list = (map: Map<string, string>, value: string) =>
-  value.split(/[,;/\n]+/).map((v) => v.trim()).filter(Boolean).map((v) => code(map, v));
-
-/** 31.12.1990, 31/12/1990, 1990-12-31 (or a date cell), an Excel serial day number → YYYY-MM-DD. */
-export function readDate(value: string): string {
-  const v = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}/.test(v)) return v.slice(0, 10);
-  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(v);
-  if (dmy) return `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}`;
-  if (/^\d{4,5}$/.test(v) && Number(v) > 366) {
-    return new Date(Date.UTC(1899, 11, 30) + Number(v) * 86_400_000).toISOString().slice(0, 10);
-  }
-  return v;
-}
 
 export interface RowContext {
   defaultCentre: string;
   consent: { date: string; version: string } | null;
 }
 
-/** The learner input a row stands for (not yet validated), and which column each field came from. */
+/** The learner input a row stands for (not yet validated). */
 export function rowToInput(cells: string[], mapping: Mapping, c: RowContext): Record<string, unknown> {
-  const cell = (field: LearnerField): string | null => {
-    const i = mapping[field];
-    if (i === null || i === undefined) return null;
-    const v = unguard(cells[i] ?? '').trim();
-    return v === '' ? null : v;
-  };
+  const cell = cellReader(cells, mapping) as (field: LearnerField) => string | null;
   const d = dict();
   const text = (field: LearnerField) => cell(field) ?? undefined;
   const iin = cell('iin');
@@ -168,14 +99,13 @@ export function rowToInput(cells: string[], mapping: Mapping, c: RowContext): Re
     sex: sex === null ? undefined : code(d.sex, sex),
     birthDate: birth === null ? undefined : readDate(birth),
     phone: cell('phone'),
-    // a spreadsheet keeps an IIN as a number and drops its leading zero (born 2000–2009)
-    iin: iin === null ? null : /^\d{11}$/.test(iin) ? `0${iin}` : iin,
+    iin: readIin(iin),
     settlementId: cell('settlement'),
-    languages: languages === null ? [] : list(d.languages, languages),
+    languages: languages === null ? [] : codeList(d.languages, languages),
     education: education === null ? null : code(d.education, education),
     employmentStatus: employment === null ? null : code(d.employment, employment),
-    registeredUnemployed: registered === null ? false : code(d.yesNo, registered) === 'yes' ? true : code(d.yesNo, registered) === 'no' ? false : registered,
-    targetGroups: groups === null ? [] : list(d.targetGroups, groups),
+    registeredUnemployed: registered === null ? false : yesNo(registered),
+    targetGroups: groups === null ? [] : codeList(d.targetGroups, groups),
     consent: {
       date: consentDate !== null ? readDate(consentDate) : consentVersion === null ? c.consent?.date : undefined,
       version: consentVersion ?? (consentDate === null ? c.consent?.version : undefined),
@@ -184,6 +114,9 @@ export function rowToInput(cells: string[], mapping: Mapping, c: RowContext): Re
   };
 }
 
+/** An IIN cell: a spreadsheet keeps an IIN as a number and drops its leading zero (born 2000–2009). */
+export const readIin = (iin: string | null) => (iin === null ? null : /^\d{11}$/.test(iin) ? `0${iin}` : iin);
+
 /** The import field an API field path belongs to (consent.date → consentDate …). */
 export function fieldOfPath(path: PropertyKey[]): LearnerField {
   const [first, second] = path.map(String);
@@ -191,19 +124,6 @@ export function fieldOfPath(path: PropertyKey[]): LearnerField {
   if (first === 'settlementId') return 'settlement';
   if (first === 'consent') return second === 'version' ? 'consentVersion' : second === 'guardianName' ? 'guardianName' : 'consentDate';
   return (LEARNER_IMPORT_FIELDS as readonly string[]).includes(first) ? (first as LearnerField) : 'lastName';
-}
-
-/** Our field-error codes from a zod issue (the same reading as the API's error handler). */
-export function issueCode(issue: { code: string; message?: string }): string {
-  if (issue.message && /^[a-z_]+$/.test(issue.message)) return issue.message;
-  switch (issue.code) {
-    case 'too_small': return 'too_small';
-    case 'too_big': return 'too_big';
-    case 'invalid_type': return 'required_or_type';
-    case 'invalid_format': return 'invalid_format';
-    case 'invalid_value': return 'invalid_value';
-    default: return 'invalid';
-  }
 }
 
 export { LearnerInput };

@@ -19,7 +19,7 @@ export function importRoutes(app: App): void {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.bytesMax }, (_req, body, done) => done(null, body));
     (scope as unknown as App).post('/api/imports', {
-      config: { access: 'learner.write' },
+      config: { access: 'import.write' },
       bodyLimit: IMPORT_LIMITS.bytesMax,
       schema: {
         tags, querystring: ImportUploadQuery, response: { 201: ImportUpload, 400: FileRefused },
@@ -40,15 +40,15 @@ export function importRoutes(app: App): void {
     });
   });
   app.post('/api/imports/:id/preview', {
-    config: { access: 'learner.write' },
+    config: { access: 'import.write' },
     schema: { tags, summary: 'Check every row with a mapping: counts, per-row errors, likely duplicates; writes nothing', params: IdParams, body: ImportOptions, response: { 200: ImportPreview } },
   }, (req) => service.previewImport(req.ctx, req.params.id, req.body));
   app.post('/api/imports/:id/commit', {
-    config: { access: 'learner.write' },
+    config: { access: 'import.write' },
     schema: { tags, summary: 'Start writing the rows (all or nothing, in the background); follow it with GET /api/imports/:id', params: IdParams, body: ImportOptions, response: { 202: ImportStatus } },
   }, async (req, reply) => reply.code(202).send(await service.commitImport(req.ctx, req.params.id, req.body)));
   app.get('/api/imports/:id', {
-    config: { access: 'learner.write' },
+    config: { access: 'import.write' },
     schema: { tags, summary: "An import's progress and result (your own imports only)", params: IdParams, response: { 200: ImportStatus } },
   }, (req) => service.importStatus(req.ctx, req.params.id));
 }

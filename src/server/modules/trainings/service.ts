@@ -74,7 +74,7 @@ async function staffIds(db: Queryable, centrePath: string, ids: string[], field:
   return ids;
 }
 
-function trainingColumns(input: Partial<z.infer<typeof TrainingPatch>>): Record<string, unknown> {
+export function trainingColumns(input: Partial<z.infer<typeof TrainingPatch>>): Record<string, unknown> {
   const v: Record<string, unknown> = {};
   if (input.kind !== undefined) v.kind = input.kind;
   if (input.place !== undefined) v.place = input.place;

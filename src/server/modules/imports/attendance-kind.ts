@@ -1,0 +1,147 @@
+// Importing the attendance register of one training (chosen at upload): a row per person and
+// meeting day. The person is found among the people on the training's sheet (enrolled or
+// completed) by IIN, or by name — one "Surname Name" column or two, in either order and any
+// script — with the birth date to tell namesakes apart; nobody else can be marked, as on the
+// sheet. The day names the meeting (its start time when a day has two). Marks then follow the
+// sheet's own rules (planSheet) and are written as the sheet writes them: new marks, and
+// corrections of earlier ones, audited, each meeting's version moved on so that a sheet open
+// in a browser meanwhile is told to reload. Decisions 0013 (attendance), 0018 (imports).
+import { ATTENDANCE_IMPORT_FIELDS, ATTENDANCE_REQUIRED } from '../../../domain/imports.js';
+import { foldName } from '../../../domain/person-match.js';
+import { planMarks, writePlan } from '../attendance/service.js';
+import * as sheets from '../attendance/queries.js';
+import { cellReader, headerIndex, readDate, readNumber, suggestMapping, yesNo, type Mapping } from './cells.js';
+import type { Checking, Good, Kind, StoredRow } from './kind.js';
+import { readIin } from './learner-rows.js';
+
+interface Mark { meetingId: string; learnerId: string; present: boolean; hours: number | undefined }
+
+const HEADER_WORDS: Record<string, string[]> = {
+  iin: ['iin', 'жсн', 'иин'],
+  fullName: ['full name', 'name', 'learner', 'participant', 'аты-жөні', 'тыңдаушы', 'қатысушы', 'фио', 'ф.и.о.', 'слушатель', 'участник'],
+  lastName: ['last name', 'surname', 'тегі', 'фамилия'],
+  firstName: ['first name', 'given name', 'аты', 'есімі', 'имя'],
+  birthDate: ['birth date', 'date of birth', 'туған күні', 'дата рождения'],
+  date: ['date', 'day', 'meeting date', 'күні', 'сабақ күні', 'дата', 'дата занятия'],
+  startTime: ['start', 'start time', 'time', 'басталуы', 'уақыты', 'начало', 'время'],
+  present: ['present', 'attended', 'attendance', 'mark', 'қатысты', 'қатысу', 'белгі', 'присутствие', 'присутствовал', 'отметка'],
+  hours: ['hours', 'hours attended', 'сағат', 'қатысқан сағат', 'часы', 'часов'],
+};
+const LABEL_KEYS: Record<string, string[]> = {
+  iin: ['learners.iin'], lastName: ['learners.lastName'], firstName: ['learners.firstName'], birthDate: ['learners.birthDate'],
+  date: ['trainings.meetingDate'], startTime: ['trainings.startTime'],
+};
+let index: Map<string, string> | null = null;
+
+/** Both orders of a name, folded: "Әбдірахманова Гүлнар" and "Gulnar Abdirakhmanova" find the same person. */
+const nameKeys = (a: string, b: string) => [`${foldName(a)} ${foldName(b)}`, `${foldName(b)} ${foldName(a)}`];
+
+async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<Mark>>> {
+  const db = c.ctx.db;
+  const trainingId = c.job.training_id!;
+  const training = await db.selectFrom('trainings').select(['id', 'deleted_at']).where('id', '=', trainingId).executeTakeFirst();
+  if (!training || training.deleted_at) {
+    for (const [n] of rows) c.fail(c.issue(n, 'date', 'training_gone'));
+    return [];
+  }
+  const meetings = await db.selectFrom('meetings').select(['id', 'date', 'start_time', 'hours'])
+    .where('training_id', '=', trainingId).where('deleted_at', 'is', null).execute();
+  const people = await db.selectFrom('enrolments').innerJoin('learners as l', 'l.id', 'enrolments.learner_id')
+    .select(['l.id', 'l.last_name', 'l.first_name', 'l.iin', 'l.birth_date'])
+    .where('enrolments.training_id', '=', trainingId).where('enrolments.deleted_at', 'is', null)
+    .where('enrolments.status', 'in', ['enrolled', 'completed']).execute();
+  const byIin = new Map(people.filter((p) => p.iin).map((p) => [p.iin!, p]));
+  const byName = new Map<string, typeof people>();
+  for (const p of people) {
+    for (const k of new Set(nameKeys(p.last_name, p.first_name))) byName.set(k, [...(byName.get(k) ?? []), p]);
+  }
+
+  const good: Array<Good<Mark>> = [];
+  const marked = new Map<string, number>();
+  for (const [n, ...cells] of rows) {
+    const cell = cellReader(cells, c.mapping);
+    // the person
+    let candidates: typeof people = [];
+    let personField = 'iin';
+    const iin = readIin(cell('iin'));
+    const full = cell('fullName');
+    const last = cell('lastName');
+    const first = cell('firstName');
+    if (iin) candidates = byIin.has(iin) ? [byIin.get(iin)!] : [];
+    else if (full) {
+      personField = 'fullName';
+      const [a, ...rest] = full.split(/\s+/);
+      // "Surname Name Patronymic": the first two words name the person
+      candidates = rest.length ? byName.get(nameKeys(a, rest[0])[0]) ?? [] : [];
+    } else if (last && first) {
+      personField = 'lastName';
+      candidates = byName.get(nameKeys(last, first)[0]) ?? [];
+    } else {
+      c.fail(c.issue(n, personFieldOf(c.mapping), 'person_required'));
+    }
+    const birth = cell('birthDate');
+    if (candidates.length > 1 && birth) candidates = candidates.filter((p) => p.birth_date === readDate(birth));
+    if (!c.failed(n)) {
+      if (candidates.length === 0) c.fail(c.issue(n, personField, 'not_on_sheet'));
+      else if (candidates.length > 1) c.fail(c.issue(n, personField, 'ambiguous_person'));
+    }
+    // the meeting
+    const date = readDate(cell('date') ?? '');
+    const start = cell('startTime')?.padStart(5, '0') ?? null;
+    let onDay = meetings.filter((m) => m.date === date);
+    if (onDay.length > 1 && start) onDay = onDay.filter((m) => m.start_time === start);
+    if (onDay.length === 0) c.fail(c.issue(n, 'date', 'no_meeting', { date }));
+    else if (onDay.length > 1) c.fail(c.issue(n, 'startTime', 'several_meetings'));
+    // the mark
+    const presentCell = cell('present');
+    const present = presentCell === null ? null : yesNo(presentCell);
+    if (typeof present !== 'boolean') c.fail(c.issue(n, 'present', presentCell === null ? 'required_or_type' : 'yes_or_no'));
+    const hoursCell = cell('hours');
+    const hours = hoursCell === null ? undefined : readNumber(hoursCell);
+    if (typeof hours === 'string' || (typeof hours === 'number' && hours < 0)) c.fail(c.issue(n, 'hours', 'invalid_format'));
+    else if (onDay.length === 1 && typeof present === 'boolean') {
+      const meeting = onDay[0];
+      const h = present ? (hours ?? meeting.hours) : (hours ?? 0);
+      if (!present && h > 0) c.fail(c.issue(n, 'hours', 'absent_with_hours'));
+      else if (h > meeting.hours + 1e-9) c.fail(c.issue(n, 'hours', 'hours_above_meeting', { max: meeting.hours }));
+    }
+    if (c.failed(n)) continue;
+    const key = `${onDay[0].id}|${candidates[0].id}`;
+    if (marked.has(key)) { c.fail(c.issue(n, personField, 'mark_in_file', { row: marked.get(key) })); continue; }
+    marked.set(key, n);
+    good.push({ n, item: { meetingId: onDay[0].id, learnerId: candidates[0].id, present: present as boolean, hours: hours as number | undefined } });
+  }
+  return good;
+}
+
+/** The column to blame when a row names nobody: the first person column mapped. */
+const personFieldOf = (mapping: Mapping) => ['iin', 'fullName', 'lastName', 'firstName'].find((f) => mapping[f] != null) ?? 'fullName';
+
+export const attendance: Kind<Mark> = {
+  permission: 'attendance.write',
+  fields: ATTENDANCE_IMPORT_FIELDS,
+  required: ATTENDANCE_REQUIRED,
+  suggest: (columns) => suggestMapping(ATTENDANCE_IMPORT_FIELDS, columns, index ??= headerIndex(ATTENDANCE_IMPORT_FIELDS, HEADER_WORDS, LABEL_KEYS)),
+  mappingProblems(mapping) {
+    const named = mapping.iin != null || mapping.fullName != null || (mapping.lastName != null && mapping.firstName != null);
+    return named ? [] : [['fullName', 'person_column_required']];
+  },
+  check,
+  async write(tx, c, items, progress) {
+    const byMeeting = new Map<string, Mark[]>();
+    for (const m of items) byMeeting.set(m.meetingId, [...(byMeeting.get(m.meetingId) ?? []), m]);
+    let changed = 0;
+    for (const [meetingId, marks] of byMeeting) {
+      const meeting = await tx.selectFrom('meetings').select(['id', 'version', 'centre_id', 'hours', 'training_id', 'deleted_at'])
+        .where('id', '=', meetingId).executeTakeFirstOrThrow();
+      if (meeting.deleted_at) throw new Error(`meeting ${meetingId} archived during the import`);
+      const rows = await sheets.sheetRows(tx, meeting.training_id, meeting.id);
+      const plan = planMarks(meeting.hours, rows, marks.map((m) => ({ learnerId: m.learnerId, present: m.present, hours: m.hours })));
+      if (plan.issues.length) throw new Error(`the sheet of meeting ${meetingId} changed during the import`);
+      if (plan.inserts.length + plan.updates.length > 0) await writePlan(tx, c.ctx, meeting, rows, plan);
+      changed += plan.inserts.length + plan.updates.length;
+      progress(marks.length);
+    }
+    return changed;
+  },
+};

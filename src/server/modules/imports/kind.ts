@@ -1,0 +1,63 @@
+// What each kind of register (learners, trainings, attendance, visits) tells the import
+// pipeline in service.ts: its fields, how to guess them from headers, how to check its rows
+// and how to write the rows that pass. The pipeline does the rest the same way for every kind:
+// upload, mapping errors, per-row errors in the user's language, progress, all or nothing.
+import type { z } from 'zod';
+import type { ImportKind, ImportOptions, RowIssue } from '../../../domain/imports.js';
+import type { Permission } from '../../auth/access.js';
+import type { Actor, Ctx } from '../../context.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Mapping } from './cells.js';
+
+export type Options = z.infer<typeof ImportOptions>;
+/** A stored data row: its number in the sheet, then its cells. */
+export type StoredRow = [number, ...string[]];
+
+export interface Job {
+  id: string; kind: string; centre_id: string; training_id: string | null; format: string;
+  columns: string; rows: string | null; row_count: number;
+}
+
+/** What a kind's check and write get: the request, the job, and ways to report on rows. */
+export interface Checking {
+  ctx: Ctx;
+  actor: Actor;
+  job: Job;
+  columns: string[];
+  mapping: Mapping;
+  options: Options;
+  /** An issue of a row's field, its message in the user's language. */
+  issue(row: number, field: string, code: string, params?: Record<string, unknown>): RowIssue;
+  /** The row is wrong: it keeps the first issue of each field, and nothing is written while any row is wrong. */
+  fail(issue: RowIssue): void;
+  failed(row: number): boolean;
+  /** The row is right but likely repeats something (left out unless the user imports duplicates). */
+  duplicate(issue: RowIssue): void;
+  /** Something the user should know before writing (a count that replaces another); the row is written. */
+  warn(issue: RowIssue): void;
+  /** Rows checked so far, for the progress bar (of the row count). */
+  progress(done: number): void;
+}
+
+/** What a kind's write gets. */
+export type Writing = Pick<Checking, 'ctx' | 'actor' | 'job' | 'options'>;
+
+/** A row that passed (so far), with what it would write. */
+export interface Good<T> { n: number; item: T }
+
+export interface Kind<T = unknown> {
+  /** What the importing user must be allowed, beyond importing. */
+  permission: Permission;
+  fields: readonly string[];
+  required: readonly string[];
+  suggest(columns: string[]): Record<string, number | null>;
+  /** Mapping problems beyond required columns (learners: consent), as [field, code]. */
+  mappingProblems?(mapping: Mapping, options: Options): Array<[string, string]>;
+  /** Every row checked; answers the rows that may be written (the pipeline drops those that failed). */
+  check(c: Checking, rows: StoredRow[]): Promise<Array<Good<T>>>;
+  /** Writes the rows (all right) in the pipeline's one transaction; answers how many records it created or changed. */
+  write(tx: Transaction<Database>, c: Writing, items: T[], progress: (written: number) => void): Promise<number>;
+}
+
+export type KindName = ImportKind;

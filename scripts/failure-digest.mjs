@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const MAX_FAILURES = 6;
-const MAX_LINES = 8;
+const MAX_LINES = 14;
 // eslint-disable-next-line no-control-regex
 const ansi = /\x1b\[[0-9;]*m/g;
 

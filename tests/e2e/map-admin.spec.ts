@@ -100,14 +100,14 @@ describe('map and administration journey', () => {
     const labels = await clusters.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     const sizes = labels.map((l) => Number(/\d+/.exec(l)?.[0] ?? 0));
     await clusters.nth(sizes.indexOf(Math.max(...sizes))).click();
-    await expect.poll(() => centresInView(page)).toBeLessThan(all);
+    await expect.poll(() => centresInView(page), { timeout: 15_000 }).toBeLessThan(all);
     await screenshot(page, 'map-kk-zoomed');
 
     // The keyboard zooms and resets; the reset button shows the whole country again.
     await map.focus();
     await page.keyboard.press('-');
     await page.getByRole('button', { name: 'Бүкіл елді көрсету' }).click();
-    await expect.poll(() => centresInView(page)).toBe(all);
+    await expect.poll(() => centresInView(page), { timeout: 15_000 }).toBe(all);
 
     // A marker is a link to the centre's page.
     const marker = map.locator('a[data-centre-id]').first();

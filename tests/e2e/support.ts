@@ -12,9 +12,46 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AxeResults, RunOptions } from 'axe-core';
+import { beforeEach, onTestFailed } from 'vitest';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const outDir = path.join(repoRoot, 'tests/e2e/out');
+
+// ------------------------------------------------------------------ when a journey fails
+
+/** Pages and servers of the running journeys, described when one fails. */
+const openPages = new Set<Page>();
+const runningServers = new Set<StartedServer>();
+
+/** Where each open page was and what it showed, plus the servers' last lines: added to the failure. */
+async function describeFailure(name: string): Promise<string> {
+  const parts: string[] = [];
+  let i = 0;
+  for (const page of openPages) {
+    if (page.isClosed()) continue;
+    const state = await page.evaluate(() => {
+      const text = (sel: string) => [...document.querySelectorAll(sel)].map((e) => (e as HTMLElement).innerText.trim()).filter(Boolean).join(' | ').slice(0, 300);
+      return { h1: text('h1'), alerts: text('[role=alert]'), invalid: text('[aria-invalid=true]'), dialogs: text('[role=dialog] h2') };
+    }).catch((e: Error) => ({ error: e.message.split('\n')[0] }));
+    const shot = await screenshot(page, `FAILED-${name}-${i++}`).catch(() => null);
+    parts.push(`page ${page.url()} ${JSON.stringify(state)}${shot ? ` screenshot ${path.relative(repoRoot, shot)}` : ''}`);
+  }
+  for (const server of runningServers) {
+    const lines = server.output().trim().split('\n').slice(-8).join('\n      ');
+    if (lines) parts.push(`server ${server.url} last lines:\n      ${lines}`);
+  }
+  return parts.length ? `\n--- at the failure ---\n${parts.join('\n')}` : '';
+}
+
+beforeEach(() => {
+  onTestFailed(async ({ task }) => {
+    const error = task.result?.errors?.[0];
+    if (!error) return;
+    const more = await describeFailure(task.name.replace(/\W+/g, '-').slice(0, 40));
+    error.message += more;
+    if (error.stack) error.stack = error.stack.replace(/\n/, `${more}\n`);
+  });
+});
 
 // ------------------------------------------------------------------ server
 
@@ -159,7 +196,12 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Starte
     await sleep(200);
   }
 
-  return { url, stop, dbPath, output: () => log };
+  const server: StartedServer = {
+    url, dbPath, output: () => log,
+    stop: async () => { runningServers.delete(server); await stop(); },
+  };
+  runningServers.add(server);
+  return server;
 }
 
 // ------------------------------------------------------------------ browser
@@ -199,6 +241,8 @@ export async function newPage(browser: Browser, url: string, opts: NewPageOption
     ...(opts.viewport ? { viewport: opts.viewport } : {}),
   });
   const page = await context.newPage();
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   await page.goto(url);
   return page;
 }

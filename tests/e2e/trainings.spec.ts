@@ -113,7 +113,7 @@ describe('trainings journey', () => {
     // A training of the course: two seats, the facilitator herself as trainer.
     await page.getByRole('link', { name: 'Тренинг жоспарлау' }).click();
     await page.getByRole('heading', { level: 1, name: 'Тренинг жоспарлау' }).waitFor();
-    await expect.poll(() => page.getByRole('combobox', { name: /^Курс/ }).inputValue()).toBe(COURSE);
+    await expect.poll(() => page.getByRole('combobox', { name: /^Курс/ }).inputValue(), { timeout: 15_000 }).toBe(COURSE);
     await page.getByLabel(/^Бірінші күні/).fill('2026-11-16');
     await page.getByLabel(/^Соңғы күні/).fill('2026-11-20');
     await page.getByLabel(/^Орын саны/).fill('2');

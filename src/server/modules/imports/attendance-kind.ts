@@ -33,8 +33,15 @@ const LABEL_KEYS: Record<string, string[]> = {
 };
 let index: Map<string, string> | null = null;
 
-/** Both orders of a name, folded: "Әбдірахманова Гүлнар" and "Gulnar Abdirakhmanova" find the same person. */
-const nameKeys = (a: string, b: string) => [`${foldName(a)} ${foldName(b)}`, `${foldName(b)} ${foldName(a)}`];
+/**
+ * A person's names as a register may write them, folded whole: "Әбдірахманова Гүлнар",
+ * "Gulnar Abdirakhmanova", with the patronymic after them or not.
+ */
+function nameKeys(p: { last_name: string; first_name: string; middle_name: string | null }): string[] {
+  const keys = [`${p.last_name} ${p.first_name}`, `${p.first_name} ${p.last_name}`];
+  if (p.middle_name) keys.push(`${p.last_name} ${p.first_name} ${p.middle_name}`);
+  return keys.map(foldName);
+}
 
 async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<Mark>>> {
   const db = c.ctx.db;
@@ -47,13 +54,13 @@ async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<Mark>>>
   const meetings = await db.selectFrom('meetings').select(['id', 'date', 'start_time', 'hours'])
     .where('training_id', '=', trainingId).where('deleted_at', 'is', null).execute();
   const people = await db.selectFrom('enrolments').innerJoin('learners as l', 'l.id', 'enrolments.learner_id')
-    .select(['l.id', 'l.last_name', 'l.first_name', 'l.iin', 'l.birth_date'])
+    .select(['l.id', 'l.last_name', 'l.first_name', 'l.middle_name', 'l.iin', 'l.birth_date'])
     .where('enrolments.training_id', '=', trainingId).where('enrolments.deleted_at', 'is', null)
     .where('enrolments.status', 'in', ['enrolled', 'completed']).execute();
   const byIin = new Map(people.filter((p) => p.iin).map((p) => [p.iin!, p]));
   const byName = new Map<string, typeof people>();
   for (const p of people) {
-    for (const k of new Set(nameKeys(p.last_name, p.first_name))) byName.set(k, [...(byName.get(k) ?? []), p]);
+    for (const k of new Set(nameKeys(p))) byName.set(k, [...(byName.get(k) ?? []), p]);
   }
 
   const good: Array<Good<Mark>> = [];
@@ -70,12 +77,12 @@ async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<Mark>>>
     if (iin) candidates = byIin.has(iin) ? [byIin.get(iin)!] : [];
     else if (full) {
       personField = 'fullName';
-      const [a, ...rest] = full.split(/\s+/);
-      // "Surname Name Patronymic": the first two words name the person
-      candidates = rest.length ? byName.get(nameKeys(a, rest[0])[0]) ?? [] : [];
+      // a patronymic the record does not have is left out
+      const words = full.split(/\s+/);
+      candidates = byName.get(foldName(full)) ?? (words.length > 2 ? byName.get(foldName(words.slice(0, -1).join(' '))) : undefined) ?? [];
     } else if (last && first) {
       personField = 'lastName';
-      candidates = byName.get(nameKeys(last, first)[0]) ?? [];
+      candidates = byName.get(foldName(`${last} ${first}`)) ?? [];
     } else {
       c.fail(c.issue(n, personFieldOf(c.mapping), 'person_required'));
     }

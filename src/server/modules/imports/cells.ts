@@ -67,13 +67,19 @@ export const codeList = (map: Map<string, string>, value: string) =>
   value.split(/[,;/\n]+/).map((v) => v.trim()).filter(Boolean).map((v) => code(map, v));
 
 let yesNoWords: Map<string, string> | null = null;
+/** Marks that folding would erase. */
+const YES_MARKS = new Set(['+', '✓', '✔', '1']);
+const NO_MARKS = new Set(['-', '−', '–', '0']);
 /** Yes and no as registers write them: иә/да/+/1/✓, жоқ/нет/−/0. */
 export function yesNo(value: string): boolean | string {
+  const v = value.trim();
+  if (YES_MARKS.has(v)) return true;
+  if (NO_MARKS.has(v)) return false;
   yesNoWords ??= dictionary(['yes', 'no'], (c) => [`learners.${c}`], {
-    yes: ['иә', 'ия', 'да', 'true', '1', 'y', 'д', '+', '✓', '✔', 'болды', 'қатысты', 'присутствовал', 'присутствовала', 'был', 'была', 'present'],
-    no: ['жоқ', 'нет', 'false', '0', 'n', 'н', '-', '−', '–', 'болмады', 'қатыспады', 'отсутствовал', 'отсутствовала', 'не был', 'не была', 'absent'],
+    yes: ['иә', 'ия', 'да', 'true', 'y', 'д', 'болды', 'қатысты', 'присутствовал', 'присутствовала', 'был', 'была', 'present'],
+    no: ['жоқ', 'нет', 'false', 'n', 'н', 'болмады', 'қатыспады', 'отсутствовал', 'отсутствовала', 'не был', 'не была', 'absent'],
   });
-  const c = code(yesNoWords, value);
+  const c = code(yesNoWords, v);
   return c === 'yes' ? true : c === 'no' ? false : value;
 }
 

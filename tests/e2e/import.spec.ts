@@ -177,6 +177,77 @@ describe('import journey', () => {
     await page.context().close();
   });
 
+  it('a facilitator imports a training\'s attendance register from its page, checks it in Russian and writes it in Kazakh', async () => {
+    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
+    await page.getByLabel('Пайдаланушы аты').fill('facilitator.kordai');
+    await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/network/);
+    // A training of hers with two meetings and two people enrolled, made through the API.
+    const trainingId = await page.evaluate(async () => {
+      const me = await fetch('/api/auth/me').then((r) => r.json());
+      const send = async (path: string, body: unknown) => {
+        const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+        if (!res.ok) throw new Error(`${path} ${res.status}: ${await res.text()}`);
+        return res.json();
+      };
+      const course = (await fetch('/api/courses?limit=1').then((r) => r.json())).items[0];
+      const training = await send('/api/trainings', { courseId: course.id, centreId: 'CLC-KORDAI', kind: 'seminar', startDate: '2026-11-09', endDate: '2026-11-10', capacity: 5, language: 'kk' });
+      await send(`/api/trainings/${training.id}/meetings`, { date: '2026-11-09', startTime: '10:00', hours: 3 });
+      await send(`/api/trainings/${training.id}/meetings`, { date: '2026-11-10', startTime: '10:00', hours: 3 });
+      const ids = [];
+      for (const [lastName, firstName] of [['Байжанова', 'Ләззат'], ['Нұрмағанбетов', 'Ерболат']]) {
+        ids.push((await send('/api/learners', { centreId: 'CLC-KORDAI', lastName, firstName, sex: lastName.endsWith('а') ? 'female' : 'male', birthDate: '1990-02-14', consent: { date: '2026-11-02', version: 'kerege-consent-1' } })).id);
+      }
+      await send(`/api/trainings/${training.id}/enrolments`, { learnerIds: ids });
+      return training.id as string;
+    });
+    await page.goto(`${server.url}/trainings/${trainingId}`);
+    await page.getByRole('link', { name: 'Қатысуды жүктеу' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Деректерді жүктеу (импорт)' }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Не жүктеледі' }).inputValue()).toBe('Тренингке қатысу');
+    await expect.poll(() => page.getByRole('combobox', { name: /^Тренинг/ }).inputValue(), { timeout: 15_000 }).toMatch(/9 қараша/);
+    await look(page, 'import-attendance-file-kk-desktop');
+    // The register as a paper journal is typed up: full names, days, + and −; one typo of a name.
+    const journal = (fixed: boolean) => Buffer.from([
+      'Аты-жөні;Күні;Қатысты',
+      'Байжанова Ләззат;09.11.2026;+',
+      `${fixed ? 'Нұрмағанбетов' : 'Нурмаганбетов'} Ерболат;09.11.2026;−`,
+      'Байжанова Ләззат;10.11.2026;+',
+      `Нұрмағанбетов Ерболат;10.11.2026;${fixed ? '+' : 'мүмкін'}`,
+    ].join('\r\n'));
+    await page.locator('input[type="file"]').setInputFiles({ name: 'журнал.csv', mimeType: 'text/csv', buffer: journal(false) });
+    await page.getByRole('button', { name: 'Жүктеу', exact: true }).click();
+    await page.getByText('CSV файлы оқылды: 4 жол, 3 баған.').waitFor();
+    expect(await page.getByRole('combobox', { name: 'Аты-жөні', exact: true }).inputValue()).toBe('Аты-жөні');
+    await page.getByRole('button', { name: 'Жолдарды тексеру' }).click();
+    const errors = page.getByRole('table', { name: 'Түзету керек жолдар' });
+    await errors.waitFor();
+    // The spelling without Kazakh letters still finds him (names fold across scripts); the mark does not read.
+    const rows = await errors.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^5\s+Қатысты\s+Қатысты ма:/);
+    await page.getByLabel(SWITCHER).selectOption('ru');
+    await page.getByRole('table', { name: 'Строки, которые нужно исправить' }).getByText(/Присутствие: напишите/).waitFor();
+    await look(page, 'import-attendance-errors-ru-desktop');
+    await page.getByLabel(SWITCHER).selectOption('kk');
+    await page.getByRole('button', { name: 'Басқа файлды жүктеу' }).click();
+    expect(await page.getByRole('combobox', { name: 'Не жүктеледі' }).inputValue()).toBe('Тренингке қатысу');
+    await page.locator('input[type="file"]').setInputFiles({ name: 'журнал.csv', mimeType: 'text/csv', buffer: journal(true) });
+    await page.getByRole('button', { name: 'Жүктеу', exact: true }).click();
+    await page.getByRole('button', { name: 'Жолдарды тексеру' }).click();
+    await page.getByText('Барлық жол дұрыс.').waitFor();
+    await page.getByRole('button', { name: '4 жолды жазу' }).click();
+    await page.getByText('Дайын: 4 белгі жазылды немесе түзетілді.').waitFor({ timeout: 30_000 });
+    await look(page, 'import-attendance-done-kk-desktop');
+    await page.getByRole('link', { name: 'Тренинг бетін ашу' }).click();
+    await page.waitForURL((url) => url.pathname === `/trainings/${trainingId}`);
+    // Ләззат came to both meetings (6 of 6 hours), Ерболат to the second (3 of 6).
+    await page.getByRole('row', { name: /Байжанова Ләззат/ }).getByText('100 %').waitFor();
+    await page.getByRole('row', { name: /Нұрмағанбетов Ерболат/ }).getByText('50 %').waitFor();
+    await page.context().close();
+  });
+
   it('the import page fits a 375 px phone and passes axe', async () => {
     const page = await newPage(browser, `${server.url}/login`, { locale: 'ru-RU', viewport: { width: 375, height: 800 } });
     await page.getByLabel(SWITCHER).selectOption('kk');

@@ -1,6 +1,8 @@
-// /import — the import wizard: choose what and where, upload (with progress), match the
-// file's columns to fields, check every row (errors per row, in the reader's language,
-// a page at a time), then write — all or nothing — with a progress bar, and the result.
+// /import — the import wizard: choose what (learners, trainings, a training's attendance,
+// visits) and where, upload (with progress), match the file's columns to fields, check every
+// row (errors per row, in the reader's language, a page at a time), then write — all or
+// nothing — with a progress bar, and the result. /import?kind=attendance&training=<id> comes
+// from a training's page with the training chosen.
 import '../../components/pageStyles';
 // The wizard's own parts, loaded with this page only.
 import '@mantine/core/styles/Stepper.css';
@@ -13,7 +15,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordSelect } from '../../components/RecordSelect';
 import { useUser } from '../../lib/auth';
@@ -22,7 +24,31 @@ import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
 import type { Centre } from '../../lib/types';
 import { boundCentre } from '../learners/parts';
-import { commit, preview, status, uploadFile, type Options, type Preview, type RowIssue, type Upload } from './api';
+import { useTrainingList } from '../trainings/api';
+import { trainingName } from '../trainings/parts';
+import { IMPORT_KINDS, commit, preview, status, uploadFile, type ImportKind, type Options, type Preview, type RowIssue, type Upload } from './api';
+
+/** Where the imported records can be seen afterwards, and which lists to refresh. */
+const AFTER: Record<ImportKind, { to: (training: string | null) => string; lists: string[] }> = {
+  learners: { to: () => '/learners', lists: ['learners'] },
+  trainings: { to: () => '/trainings', lists: ['trainings'] },
+  attendance: { to: (training) => `/trainings/${training}`, lists: ['trainings', 'attendance', 'enrolments'] },
+  visits: { to: () => '/visits', lists: ['visits'] },
+};
+
+/** The centre's trainings, latest first, to choose the one whose attendance register this is. */
+function TrainingChoice({ centre, value, onChange }: { centre: string | null; value: string | null; onChange: (id: string | null) => void }) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const list = useTrainingList({ centre: centre ?? undefined }, !!centre);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Select label={t('imports.fields.training')} required searchable disabled={!centre} value={value} onChange={onChange}
+      description={t('imports.trainingHelp')}
+      nothingFoundMessage={list.isFetching ? t('common.loading') : t('common.nothingFound')}
+      data={items.map((tr) => ({ value: tr.id, label: `${trainingName(tr, i18n.language)} · ${fmt.date(tr.startDate)} – ${fmt.date(tr.endDate)}` }))} />
+  );
+}
 
 const PAGE_SIZE = 20;
 const today = () => new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
@@ -69,7 +95,7 @@ function Issues({ title, issues, color }: { title: string; issues: RowIssue[]; c
   );
 }
 
-function Counts({ p }: { p: Preview }) {
+function Counts({ p, kind }: { p: Preview; kind: ImportKind }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const items: Array<[string, number, string | undefined]> = [
@@ -80,7 +106,7 @@ function Counts({ p }: { p: Preview }) {
     <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs" component="dl" m={0}>
       {items.map(([key, value, color]) => (
         <Paper key={key} withBorder p="xs" radius="sm">
-          <Text component="dt" size="xs" c="dimmed">{t(`imports.counts.${key}`)}</Text>
+          <Text component="dt" size="xs" c="dimmed">{t(key === 'duplicates' ? `imports.duplicatesOf.${kind}` : `imports.counts.${key}`)}</Text>
           <Text component="dd" m={0} fw={700} size="lg" c={color} data-testid={`count-${key}`}>{fmt.number(value)}</Text>
         </Paper>
       ))}
@@ -94,8 +120,11 @@ export default function ImportPage() {
   const fmt = useFormat();
   const queryClient = useQueryClient();
   const own = boundCentre(user);
+  const [params] = useSearchParams();
   const [step, setStep] = useState(0);
-  const [centre, setCentre] = useState<string | null>(own);
+  const [kind, setKind] = useState<ImportKind>(IMPORT_KINDS.find((k) => k === params.get('kind')) ?? 'learners');
+  const [training, setTraining] = useState<string | null>(params.get('training'));
+  const [centre, setCentre] = useState<string | null>(params.get('centre') ?? own);
   const [file, setFile] = useState<File | null>(null);
   const [uploadPercent, setUploadPercent] = useState<number | null>(null);
   const [upload, setUpload] = useState<Upload | null>(null);
@@ -107,7 +136,10 @@ export default function ImportPage() {
   const [running, setRunning] = useState<string | null>(null);
 
   const consentMapped = options.mapping.consentDate != null && options.mapping.consentVersion != null;
-  const effective = (): Options => ({ ...options, consent: !consentMapped && attest.on ? { date: attest.date, version: attest.version } : null });
+  const effective = (): Options => ({
+    ...options, consent: kind === 'learners' && !consentMapped && attest.on ? { date: attest.date, version: attest.version } : null,
+  });
+  const ready = !!file && !!centre && (kind !== 'attendance' || !!training);
 
   const progress = useQuery({
     queryKey: ['imports', running],
@@ -117,14 +149,15 @@ export default function ImportPage() {
   });
   const result = progress.data;
   useEffect(() => {
-    if (result?.status === 'done') void queryClient.invalidateQueries({ queryKey: ['learners'] });
-  }, [result?.status, queryClient]);
+    if (result?.status !== 'done') return;
+    for (const list of AFTER[kind].lists) void queryClient.invalidateQueries({ queryKey: [list] });
+  }, [result?.status, queryClient, kind]);
 
   const doUpload = async () => {
     if (!file || !centre) return;
     setBusy(true); setError(null); setUploadPercent(0);
     try {
-      const up = await uploadFile(file, 'learners', centre, i18n.language, setUploadPercent);
+      const up = await uploadFile(file, kind, centre, kind === 'attendance' ? training : null, i18n.language, setUploadPercent);
       setUpload(up);
       setOptions({ mapping: up.suggested, consent: null, duplicates: 'skip' });
       setStep(1);
@@ -182,7 +215,7 @@ export default function ImportPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('imports.title')} />
-      <Text c="dimmed" size="sm">{t('imports.intro')}</Text>
+      <Text c="dimmed" size="sm">{t(`imports.intros.${kind}`)}</Text>
       <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => { if (s < step && step < 3) setStep(s); }}>
         <Stepper.Step label={t('imports.steps.file')} />
         <Stepper.Step label={t('imports.steps.mapping')} />
@@ -194,11 +227,15 @@ export default function ImportPage() {
       {step === 0 && (
         <Paper withBorder p="md" radius="sm" component="section" aria-label={t('imports.steps.file')}>
           <Stack gap="sm">
-            <Select label={t('imports.kind')} data={[{ value: 'learners', label: t('imports.kinds.learners') }]} value="learners" allowDeselect={false} />
+            <Select label={t('imports.kind')} data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))} value={kind}
+              allowDeselect={false} onChange={(v) => { if (v) setKind(v as ImportKind); }} />
             {!own && (
               <RecordSelect<Centre> endpoint="/api/centres" resource="centres" label={t('imports.centre')} required
-                description={t('imports.centreHelp')} value={centre} onChange={setCentre} toLabel={(c) => localName(c.name, i18n.language)} />
+                description={t(kind === 'attendance' ? 'imports.centreOfTraining' : 'imports.centreHelp')} value={centre}
+                onChange={(c) => { setCentre(c); setTraining(null); }} toLabel={(c) => localName(c.name, i18n.language)} />
             )}
+            {kind === 'attendance' && <TrainingChoice centre={centre} value={training} onChange={setTraining} />}
+            <Text size="sm" c="dimmed">{t(`imports.columnsHint.${kind}`)}</Text>
             <FileInput label={t('imports.file')} description={t('imports.fileHelp')} value={file} onChange={setFile} clearable
               accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
             {uploadPercent !== null && (
@@ -207,7 +244,7 @@ export default function ImportPage() {
                 <Progress value={uploadPercent} aria-label={t('imports.uploading', { percent: uploadPercent })} />
               </Stack>
             )}
-            <Group><Button onClick={() => void doUpload()} disabled={!file || !centre} loading={busy}>{t('imports.upload')}</Button></Group>
+            <Group><Button onClick={() => void doUpload()} disabled={!ready} loading={busy}>{t('imports.upload')}</Button></Group>
           </Stack>
         </Paper>
       )}
@@ -225,7 +262,7 @@ export default function ImportPage() {
                   onChange={(v) => setOptions((o) => ({ ...o, mapping: { ...o.mapping, [field]: v === '' || v === null ? null : Number(v) } }))} />
               ))}
             </SimpleGrid>
-            {!consentMapped && (
+            {kind === 'learners' && !consentMapped && (
               <Paper withBorder p="sm" radius="sm" component="fieldset" m={0}>
                 <Text component="legend" fw={600} px={4}>{t('imports.consentTitle')}</Text>
                 <Stack gap="xs">
@@ -243,8 +280,10 @@ export default function ImportPage() {
                 </Stack>
               </Paper>
             )}
-            <Checkbox label={t('imports.importDuplicates')} checked={options.duplicates === 'import'}
-              onChange={(e) => setOptions((o) => ({ ...o, duplicates: e.currentTarget.checked ? 'import' : 'skip' }))} />
+            {(kind === 'learners' || kind === 'trainings') && (
+              <Checkbox label={t(`imports.importDuplicatesOf.${kind}`)} checked={options.duplicates === 'import'}
+                onChange={(e) => setOptions((o) => ({ ...o, duplicates: e.currentTarget.checked ? 'import' : 'skip' }))} />
+            )}
             {checked?.mappingErrors.length ? (
               <Alert color="red" role="alert">{checked.mappingErrors.map((m) => `${t(`imports.fields.${m.field}`)}: ${m.message}`).join(' ')}</Alert>
             ) : null}
@@ -258,7 +297,7 @@ export default function ImportPage() {
 
       {step === 2 && checked && (
         <Stack gap="sm">
-          <Counts p={checked} />
+          <Counts p={checked} kind={kind} />
           {checked.mappingErrors.length > 0 && (
             <Alert color="red" role="alert">{checked.mappingErrors.map((m) => `${t(`imports.fields.${m.field}`)}: ${m.message}`).join(' ')}</Alert>
           )}
@@ -266,7 +305,7 @@ export default function ImportPage() {
             <Alert color="red" role="alert" title={t('imports.errorsTitle')}>{t('imports.errorsHint')}</Alert>
           ) : checked.mappingErrors.length === 0 && <Alert color="green" role="status">{t('imports.noErrors')}</Alert>}
           <Issues title={t('imports.errorsTitle')} issues={checked.errors} color="red" />
-          <Issues title={t('imports.warningsTitle')} issues={checked.warnings} color="yellow" />
+          <Issues title={t(`imports.warningsOf.${kind}`)} issues={checked.warnings} color="yellow" />
           <Group>
             <Button variant="default" onClick={() => setStep(1)}>{t('imports.back')}</Button>
             <Button variant="default" onClick={restart}>{t('imports.startAgain')}</Button>
@@ -294,9 +333,11 @@ export default function ImportPage() {
             )}
             {result?.status === 'done' && (
               <>
-                <Alert color="green" role="status">{t('imports.done', { created: fmt.number(result.created), skipped: fmt.number(result.skipped) })}</Alert>
+                <Alert color="green" role="status">
+                  {t(`imports.doneOf.${kind}`, { count: result.created, created: fmt.number(result.created), skipped: fmt.number(result.skipped) })}
+                </Alert>
                 <Group>
-                  <Anchor component={Link} to="/learners">{t('imports.openLearners')}</Anchor>
+                  <Anchor component={Link} to={AFTER[kind].to(upload?.trainingId ?? training)}>{t(`imports.open.${kind}`)}</Anchor>
                   <Button variant="default" onClick={restart}>{t('imports.startAgain')}</Button>
                 </Group>
               </>

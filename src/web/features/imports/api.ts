@@ -2,8 +2,11 @@
 // report upload progress, and a register over a village link takes a while.
 import { ApiError, apiGet, apiSend } from '../../lib/api';
 
+export const IMPORT_KINDS = ['learners', 'trainings', 'attendance', 'visits'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
 export interface Upload {
-  id: string; kind: 'learners'; centreId: string; format: 'xlsx' | 'csv'; encoding: string | null; delimiter: string | null;
+  id: string; kind: ImportKind; centreId: string; trainingId: string | null; format: 'xlsx' | 'csv'; encoding: string | null; delimiter: string | null;
   columns: string[]; rowCount: number; fields: { field: string; required: boolean }[]; suggested: Mapping;
 }
 export type Mapping = Record<string, number | null>;
@@ -28,11 +31,12 @@ async function csrfToken(): Promise<string> {
   return csrf;
 }
 
-export async function uploadFile(file: File, kind: string, centre: string, lang: string, onProgress: (percent: number) => void): Promise<Upload> {
+export async function uploadFile(file: File, kind: ImportKind, centre: string, training: string | null, lang: string,
+  onProgress: (percent: number) => void): Promise<Upload> {
   const token = await csrfToken();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/imports?${new URLSearchParams({ kind, centre })}`);
+    xhr.open('POST', `/api/imports?${new URLSearchParams({ kind, centre, ...(training ? { training } : {}) })}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('x-csrf-token', token);
     xhr.setRequestHeader('accept-language', lang);

@@ -41,6 +41,11 @@ export default function TrainingPage() {
         </>}
         actions={<>
           {!tr.archivedAt && <Button component={Link} to={`/trainings/${tr.id}/edit`}>{t('common.edit')}</Button>}
+          {!tr.archivedAt && (
+            <Button variant="default" component={Link} to={`/import?${new URLSearchParams({ kind: 'attendance', training: tr.id, centre: tr.centreId })}`}>
+              {t('trainings.importAttendance')}
+            </Button>
+          )}
           <ArchiveButton record={tr} name={`${name}, ${span(tr.startDate, tr.endDate)}`}
             run={(action, r) => archive.mutateAsync({ id: r.id, version: r.version, action })} />
         </>}

@@ -16,7 +16,7 @@ import type { Ctx } from './context.js';
 import { HybridClock } from './db/clock.js';
 import type { Db } from './db/dialect.js';
 import { FeedCache } from './db/feed-cache.js';
-import { KeregeError } from './errors.js';
+import { KeregeError, fieldCode } from './errors.js';
 import { pickLocale, translate } from './i18n.js';
 import { attendanceRoutes } from './modules/attendance/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -211,15 +211,3 @@ function sendError(error: unknown, req: FastifyRequest, reply: FastifyReply) {
   return reply.code(500).send({ code: 'internal', message: translate(locale, 'errors.internal') });
 }
 
-/** Our field-error codes from zod's issue codes and our own refinement messages. */
-function fieldCode(code: string, message: string | undefined): string {
-  if (message && /^[a-z_]+$/.test(message)) return message; // our own codes: code_format, end_before_start …
-  switch (code) {
-    case 'too_small': return 'too_small';
-    case 'too_big': return 'too_big';
-    case 'invalid_type': return 'required_or_type';
-    case 'invalid_format': return 'invalid_format';
-    case 'invalid_value': return 'invalid_value';
-    default: return 'invalid';
-  }
-}

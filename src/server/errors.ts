@@ -25,3 +25,16 @@ export const forbidden = () => new KeregeError('forbidden');
 export const conflict = (detail = 'stale_version') => new KeregeError('conflict', [], detail);
 export const invalid = (field: string, code: string, params?: Record<string, unknown>) =>
   new KeregeError('validation', [{ field, code, params }]);
+
+/** Our field-error codes from zod's issue codes and our own refinement messages. */
+export function fieldCode(code: string, message: string | undefined): string {
+  if (message && /^[a-z_]+$/.test(message)) return message; // our own codes: code_format, end_before_start …
+  switch (code) {
+    case 'too_small': return 'too_small';
+    case 'too_big': return 'too_big';
+    case 'invalid_type': return 'required_or_type';
+    case 'invalid_format': return 'invalid_format';
+    case 'invalid_value': return 'invalid_value';
+    default: return 'invalid';
+  }
+}

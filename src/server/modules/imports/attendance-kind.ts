@@ -11,7 +11,7 @@ import { foldName } from '../../../domain/person-match.js';
 import { planMarks, writePlan } from '../attendance/service.js';
 import * as sheets from '../attendance/queries.js';
 import { cellReader, headerIndex, readDate, readNumber, suggestMapping, yesNo, type Mapping } from './cells.js';
-import type { Checking, Good, Kind, StoredRow } from './kind.js';
+import { groupBy, type Checking, type Good, type Kind, type StoredRow } from './kind.js';
 import { readIin } from './learner-rows.js';
 
 interface Mark { meetingId: string; learnerId: string; present: boolean; hours: number | undefined }
@@ -58,10 +58,8 @@ async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<Mark>>>
     .where('enrolments.training_id', '=', trainingId).where('enrolments.deleted_at', 'is', null)
     .where('enrolments.status', 'in', ['enrolled', 'completed']).execute();
   const byIin = new Map(people.filter((p) => p.iin).map((p) => [p.iin!, p]));
-  const byName = new Map<string, typeof people>();
-  for (const p of people) {
-    for (const k of new Set(nameKeys(p))) byName.set(k, [...(byName.get(k) ?? []), p]);
-  }
+  const named = groupBy(people.flatMap((p) => [...new Set(nameKeys(p))].map((key) => ({ key, p }))), (x) => x.key);
+  const byName = new Map([...named].map(([key, xs]) => [key, xs.map((x) => x.p)]));
 
   const good: Array<Good<Mark>> = [];
   const marked = new Map<string, number>();
@@ -135,10 +133,8 @@ export const attendance: Kind<Mark> = {
   },
   check,
   async write(tx, c, items, progress) {
-    const byMeeting = new Map<string, Mark[]>();
-    for (const m of items) byMeeting.set(m.meetingId, [...(byMeeting.get(m.meetingId) ?? []), m]);
     let changed = 0;
-    for (const [meetingId, marks] of byMeeting) {
+    for (const [meetingId, marks] of groupBy(items, (m) => m.meetingId)) {
       const meeting = await tx.selectFrom('meetings').select(['id', 'version', 'centre_id', 'hours', 'training_id', 'deleted_at'])
         .where('id', '=', meetingId).executeTakeFirstOrThrow();
       if (meeting.deleted_at) throw new Error(`meeting ${meetingId} archived during the import`);

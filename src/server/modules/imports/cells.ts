@@ -4,6 +4,7 @@
 // field-error code of a zod issue. Each kind says which words mean what; this file reads.
 import { foldForSearch } from '../../../domain/fold.js';
 import { LOCALES } from '../../../domain/common.js';
+import { fieldCode } from '../../errors.js';
 import { translate } from '../../i18n.js';
 import { unguard } from './sheet.js';
 
@@ -111,15 +112,5 @@ export function cellReader(cells: string[], mapping: Mapping) {
   };
 }
 
-/** Our field-error codes from a zod issue (the same reading as the API's error handler). */
-export function issueCode(issue: { code: string; message?: string }): string {
-  if (issue.message && /^[a-z_]+$/.test(issue.message)) return issue.message;
-  switch (issue.code) {
-    case 'too_small': return 'too_small';
-    case 'too_big': return 'too_big';
-    case 'invalid_type': return 'required_or_type';
-    case 'invalid_format': return 'invalid_format';
-    case 'invalid_value': return 'invalid_value';
-    default: return 'invalid';
-  }
-}
+/** Our field-error code of a zod issue (the same reading as the API's error handler). */
+export const issueCode = (issue: { code: string; message?: string }) => fieldCode(issue.code, issue.message);

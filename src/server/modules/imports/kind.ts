@@ -7,7 +7,8 @@ import type { ImportKind, ImportOptions, RowIssue } from '../../../domain/import
 import type { Permission } from '../../auth/access.js';
 import type { Actor, Ctx } from '../../context.js';
 import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database, RecordTable } from '../../db/schema.js';
+import { insertRecords } from '../../db/write.js';
 import type { Mapping } from './cells.js';
 
 export type Options = z.infer<typeof ImportOptions>;
@@ -61,3 +62,29 @@ export interface Kind<T = unknown> {
 }
 
 export type KindName = ImportKind;
+
+/** Items grouped by a key, in their order. */
+export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item); else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+const WRITE_CHUNK = 1000;
+
+/** New records of one table, each under its centre's scope, written in chunks; answers how many. */
+export async function insertPerCentre(tx: Transaction<Database>, c: Writing, table: RecordTable,
+  rows: Array<{ centreId: string; values: Record<string, unknown> }>, progress: (written: number) => void): Promise<number> {
+  for (const [centreId, list] of groupBy(rows, (r) => r.centreId)) {
+    for (let i = 0; i < list.length; i += WRITE_CHUNK) {
+      const chunk = list.slice(i, i + WRITE_CHUNK);
+      await insertRecords(tx, c.ctx, table, chunk.map((r) => r.values), { scopeId: centreId });
+      progress(chunk.length);
+    }
+  }
+  return rows.length;
+}

@@ -6,18 +6,16 @@ import type { z } from 'zod';
 import { LEARNER_IMPORT_FIELDS, LEARNER_REQUIRED } from '../../../domain/imports.js';
 import { MATCH_THRESHOLD, foldName, scoreMatch } from '../../../domain/person-match.js';
 import { inScope } from '../../auth/access.js';
-import { insertRecords } from '../../db/write.js';
 import { findOrgUnit } from '../org-units/queries.js';
 import { PLACE_KINDS, consentColumns, detailColumns, nameColumns } from '../learners/service.js';
 import { issueCode } from './cells.js';
 import { centreInScope } from './centres.js';
-import type { Checking, Good, Kind, StoredRow } from './kind.js';
+import { insertPerCentre, type Checking, type Good, type Kind, type StoredRow } from './kind.js';
 import { LearnerInput, fieldOfPath, rowToInput, suggestLearnerMapping } from './learner-rows.js';
 
 type Parsed = z.infer<typeof LearnerInput>;
 interface LearnerRow { input: Parsed; centreId: string; settlementId: string | null }
 
-const WRITE_CHUNK = 1000;
 const LOOKUP_CHUNK = 500;
 
 async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<LearnerRow>>> {
@@ -128,23 +126,12 @@ export const learners: Kind<LearnerRow> = {
     return !consentMapped && !options.consent ? [['consent', 'consent_required']] : [];
   },
   check,
-  async write(tx, c, items, progress) {
-    const byCentre = new Map<string, LearnerRow[]>();
-    for (const r of items) {
-      const list = byCentre.get(r.centreId);
-      if (list) list.push(r); else byCentre.set(r.centreId, [r]);
-    }
-    for (const [centreId, list] of byCentre) {
-      for (let i = 0; i < list.length; i += WRITE_CHUNK) {
-        const values = list.slice(i, i + WRITE_CHUNK).map(({ input, settlementId }) => ({
-          ...detailColumns(input), ...consentColumns(input.consent, c.actor), ...nameColumns(input),
-          centre_id: centreId, middle_name: input.middleName, phone: input.phone, iin: input.iin,
-          settlement_id: settlementId, user_id: null, merged_into: null,
-        }));
-        await insertRecords(tx, c.ctx, 'learners', values, { scopeId: centreId });
-        progress(values.length);
-      }
-    }
-    return items.length;
-  },
+  write: (tx, c, items, progress) => insertPerCentre(tx, c, 'learners', items.map(({ input, centreId, settlementId }) => ({
+    centreId,
+    values: {
+      ...detailColumns(input), ...consentColumns(input.consent, c.actor), ...nameColumns(input),
+      centre_id: centreId, middle_name: input.middleName, phone: input.phone, iin: input.iin,
+      settlement_id: settlementId, user_id: null, merged_into: null,
+    },
+  })), progress),
 };

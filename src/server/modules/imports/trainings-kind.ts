@@ -9,11 +9,10 @@ import { TRAINING_IMPORT_FIELDS, TRAINING_REQUIRED } from '../../../domain/impor
 import { TRAINING_KINDS } from '../../../domain/learning.js';
 import { LOCALES } from '../../../domain/common.js';
 import { TrainingInput } from '../../../domain/trainings.js';
-import { insertRecords } from '../../db/write.js';
 import { trainingColumns } from '../trainings/service.js';
 import { cellReader, code, dictionary, fold, headerIndex, issueCode, readDate, readNumber, suggestMapping } from './cells.js';
 import { centreResolver } from './centres.js';
-import type { Checking, Good, Kind, StoredRow } from './kind.js';
+import { insertPerCentre, type Checking, type Good, type Kind, type StoredRow } from './kind.js';
 
 interface TrainingRow { centreId: string; values: Record<string, unknown> }
 
@@ -44,8 +43,6 @@ const dicts = () => (words ??= {
     en: ['ағылшын', 'ағылшынша', 'английский', 'english', 'англ'],
   }),
 });
-
-const WRITE_CHUNK = 1000;
 
 /** The courses each centre may run (the national catalogue's and those of units above it), by folded code and names. */
 async function courseFinder(c: Checking) {
@@ -127,15 +124,5 @@ export const trainings: Kind<TrainingRow> = {
   required: TRAINING_REQUIRED,
   suggest: (columns) => suggestMapping(TRAINING_IMPORT_FIELDS, columns, index ??= headerIndex(TRAINING_IMPORT_FIELDS, HEADER_WORDS, LABEL_KEYS)),
   check,
-  async write(tx, c, items, progress) {
-    const byCentre = new Map<string, Array<Record<string, unknown>>>();
-    for (const t of items) byCentre.set(t.centreId, [...(byCentre.get(t.centreId) ?? []), t.values]);
-    for (const [centreId, list] of byCentre) {
-      for (let i = 0; i < list.length; i += WRITE_CHUNK) {
-        await insertRecords(tx, c.ctx, 'trainings', list.slice(i, i + WRITE_CHUNK), { scopeId: centreId });
-        progress(Math.min(WRITE_CHUNK, list.length - i));
-      }
-    }
-    return items.length;
-  },
+  write: (tx, c, items, progress) => insertPerCentre(tx, c, 'trainings', items, progress),
 };

@@ -9,11 +9,11 @@ import { VISIT_PURPOSES } from '../../../domain/learning.js';
 import { VISIT_LIMITS, VisitDate, type VisitPurpose } from '../../../domain/visits.js';
 import { inScope } from '../../auth/access.js';
 import { lockRow } from '../../db/dialect.js';
-import { insertRecords, updateRecord } from '../../db/write.js';
+import { updateRecord } from '../../db/write.js';
 import { linkedIntoArea } from '../learners/links.js';
 import { cellReader, code, dictionary, headerIndex, issueCode, readDate, readNumber, suggestMapping } from './cells.js';
 import { centreResolver } from './centres.js';
-import type { Checking, Good, Kind, StoredRow } from './kind.js';
+import { groupBy, insertPerCentre, type Checking, type Good, type Kind, type StoredRow } from './kind.js';
 import { readIin } from './learner-rows.js';
 
 interface VisitRow { centreId: string; date: string; purpose: VisitPurpose; count: number; learnerId: string | null }
@@ -42,7 +42,6 @@ const purposeWords = () => (purposes ??= dictionary(VISIT_PURPOSES, (p) => [`vis
 }));
 
 const LOOKUP_CHUNK = 500;
-const WRITE_CHUNK = 1000;
 
 async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<VisitRow>>> {
   const { ctx, actor } = c;
@@ -101,7 +100,7 @@ async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<VisitRo
   }
 
   // the tallies the file replaces, said before anything is written
-  for (const [centreId, keys] of groupByCentre([...sums.keys()])) {
+  for (const [centreId, keys] of groupBy(sums.keys(), (k) => k.split('|')[0])) {
     const tallies = await liveTallies(ctx.db, centreId, [...new Set(keys.map((k) => k.split('|')[1]))]);
     for (const t of tallies) {
       const sum = sums.get(`${centreId}|${t.date}|${t.purpose}`);
@@ -111,14 +110,6 @@ async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<VisitRo
   return good;
 }
 
-function groupByCentre(keys: string[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const k of keys) {
-    const centre = k.split('|')[0];
-    groups.set(centre, [...(groups.get(centre) ?? []), k]);
-  }
-  return groups;
-}
 
 /** The live anonymous tallies of a centre on some days. */
 async function liveTallies(db: Checking['ctx']['db'], centreId: string, dates: string[]) {
@@ -139,9 +130,7 @@ export const visits: Kind<VisitRow> = {
   check,
   async write(tx, c, items, progress) {
     let changed = 0;
-    const byCentre = new Map<string, VisitRow[]>();
-    for (const v of items) byCentre.set(v.centreId, [...(byCentre.get(v.centreId) ?? []), v]);
-    for (const [centreId, list] of byCentre) {
+    for (const [centreId, list] of groupBy(items, (v) => v.centreId)) {
       // the centre's tallies are written by one writer at a time (as the visits page does)
       await lockRow(tx, c.ctx.engine, 'org_units', centreId);
       const sums = new Map<string, { date: string; purpose: VisitPurpose; count: number }>();
@@ -155,10 +144,10 @@ export const visits: Kind<VisitRow> = {
       }
       const dates = [...new Set(list.map((v) => v.date))];
       const existing = new Map((await liveTallies(tx, centreId, dates)).map((t) => [`${t.date}|${t.purpose}`, t]));
-      const inserts: Array<Record<string, unknown>> = [];
+      const inserts: Array<{ centreId: string; values: Record<string, unknown> }> = [];
       for (const [key, sum] of sums) {
         const tally = existing.get(key);
-        if (!tally) inserts.push({ centre_id: centreId, date: sum.date, purpose: sum.purpose, count: sum.count, learner_id: null });
+        if (!tally) inserts.push({ centreId, values: { centre_id: centreId, date: sum.date, purpose: sum.purpose, count: sum.count, learner_id: null } });
         else if (tally.count !== sum.count) {
           await updateRecord(tx, c.ctx, 'visits', tally.id, tally.version, { count: sum.count }, { scopeId: centreId });
           changed += 1;
@@ -176,13 +165,9 @@ export const visits: Kind<VisitRow> = {
         const key = `${v.date}|${v.purpose}|${v.learnerId}`;
         if (recorded.has(key)) continue;
         recorded.add(key);
-        inserts.push({ centre_id: centreId, date: v.date, purpose: v.purpose, count: 1, learner_id: v.learnerId });
+        inserts.push({ centreId, values: { centre_id: centreId, date: v.date, purpose: v.purpose, count: 1, learner_id: v.learnerId } });
       }
-      for (let i = 0; i < inserts.length; i += WRITE_CHUNK) {
-        const chunk = inserts.slice(i, i + WRITE_CHUNK);
-        await insertRecords(tx, c.ctx, 'visits', chunk, { scopeId: centreId });
-        changed += chunk.length;
-      }
+      changed += await insertPerCentre(tx, c, 'visits', inserts, () => {});
       progress(list.length);
     }
     return changed;

@@ -750,7 +750,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   let t = performance.now();
   await migrateToLatest(db);
   await ensureRoot(ctx);
-  if (await isEmpty(ctx)) await loadDemo(ctx);
+  if (await isEmpty(ctx)) await loadDemo(ctx, { records: false });
   const network = await generateNetwork(db, { centres: Number(values.centres ?? 5000), seed });
   console.log(`demo + ${network.centres} centres in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();

@@ -468,7 +468,7 @@ async function prepareLearnerDatabase(engine) {
     let t = performance.now();
     await migrateToLatest(db);
     await ensureRoot(ctx);
-    await loadDemo(ctx);
+    await loadDemo(ctx, { records: false }); // the generator makes the learning records, at scale
     const network = await generateNetwork(db, { centres: CENTRES, seed: SEED });
     if (engine === 'postgres') await (await import('kysely')).sql`analyze`.execute(db.kysely);
     const networkS = (performance.now() - t) / 1000;

@@ -67,10 +67,12 @@ async function registerLearners(page: Page): Promise<void> {
   }, LEARNERS);
 }
 
-/** Pick an option of a Mantine select by its visible label. */
+/** Pick an option of a Mantine select by its visible label, and see that it was taken. */
 async function choose(page: Page, label: string | RegExp, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).first().click();
+  const box = page.getByRole('combobox', { name: label }).first();
+  await box.click();
   await page.getByRole('option', { name: option, exact: true }).click();
+  await expect.poll(() => box.inputValue(), { timeout: 10_000 }).toBe(option);
 }
 
 describe('trainings journey', () => {

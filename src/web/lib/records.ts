@@ -1,8 +1,30 @@
-// Saving and archiving one record, the same for every kind of record: the answer (the
-// record as saved) goes into its `[kind, 'one', id]` cache at once, then every query under
-// the `refresh` keys is read again (lists, counts, whatever shows the record).
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiSend } from './api';
+// Lists, saving and archiving, the same for every kind of record. A list is read 50 at a
+// time with the server's cursor under `[kind, 'list', filter]`. A saved record (the answer)
+// goes into its `[kind, 'one', id]` cache at once, then every query under the `refresh` keys
+// is read again (lists, counts, whatever shows the record).
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiGet, apiSend, type Page } from './api';
+
+type Filter = Record<string, string | boolean | undefined>;
+
+/**
+ * A list endpoint's pages: the filter's fields are its query parameters (empty ones left out);
+ * while a new filter loads, the last pages stay on screen.
+ */
+export function useRecordList<T>(kind: string, path: string, filter: Filter, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: [kind, 'list', filter],
+    queryFn: ({ pageParam }) => {
+      const params: Record<string, string | boolean | number | undefined> = { limit: 50, cursor: pageParam };
+      for (const [key, value] of Object.entries(filter)) params[key] = value || undefined;
+      return apiGet<Page<T>>(path, params);
+    },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
 
 interface SaveVars { id?: string; version?: string; body: Record<string, unknown> }
 interface ArchiveVars { id: string; version: string; action: 'archive' | 'restore' }

@@ -1,6 +1,7 @@
 // TanStack Query hooks for /api/centres.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiSend, type Page } from '../../lib/api';
+import { useQuery } from '@tanstack/react-query';
+import { useArchiveRecord, useRecordList, useSaveRecord } from '../../lib/records';
+import { apiGet } from '../../lib/api';
 import type { Lang, Names } from '../../lib/names';
 import type { Centre, CentreType, Connectivity } from '../../lib/types';
 
@@ -12,23 +13,7 @@ export interface CentreFilter {
   includeArchived?: boolean;
 }
 
-export function useCentreList(filter: CentreFilter) {
-  return useInfiniteQuery({
-    queryKey: ['centres', 'list', filter],
-    queryFn: ({ pageParam }) =>
-      apiGet<Page<Centre>>('/api/centres', {
-        q: filter.q || undefined,
-        orgUnit: filter.orgUnit || undefined,
-        type: filter.type || undefined,
-        connectivity: filter.connectivity || undefined,
-        includeArchived: filter.includeArchived || undefined,
-        limit: 50,
-        cursor: pageParam,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
+export const useCentreList = (filter: CentreFilter) => useRecordList<Centre>('centres', '/api/centres', { ...filter });
 
 export function useCentre(id: string | undefined) {
   return useQuery({
@@ -78,35 +63,7 @@ export function toBody(input: CentreInput): Record<string, unknown> {
   };
 }
 
-function useInvalidate() {
-  const client = useQueryClient();
-  return () => Promise.all([
-    client.invalidateQueries({ queryKey: ['centres'] }),
-    client.invalidateQueries({ queryKey: ['org-units'] }),
-    client.invalidateQueries({ queryKey: ['partnerships'] }),
-  ]);
-}
-
-export function useSaveCentre() {
-  const invalidate = useInvalidate();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version, body }: { id?: string; version?: string; body: Record<string, unknown> }) =>
-      id
-        ? apiSend<Centre>('PATCH', `/api/centres/${encodeURIComponent(id)}`, { version, ...body })
-        : apiSend<Centre>('POST', '/api/centres', body),
-    onSuccess: (saved) => {
-      client.setQueryData(['centres', 'one', saved.id], saved);
-      return invalidate();
-    },
-  });
-}
-
-export function useArchiveCentre() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, version, action }: { id: string; version: string; action: 'archive' | 'restore' }) =>
-      apiSend<Centre>('POST', `/api/centres/${encodeURIComponent(id)}/${action}`, { version }),
-    onSuccess: () => invalidate(),
-  });
-}
+/** What shows a centre: lists, the network tree, partnerships. */
+const CENTRE_VIEWS = ['centres', 'org-units', 'partnerships'] as const;
+export const useSaveCentre = () => useSaveRecord<Centre>('/api/centres', 'centres', CENTRE_VIEWS);
+export const useArchiveCentre = () => useArchiveRecord<Centre>('/api/centres', 'centres', CENTRE_VIEWS);

@@ -1,10 +1,10 @@
 // TanStack Query hooks for /api/courses (docs/api.md, "Learning"): the national
 // catalogue and the centres' own courses.
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Course as CourseSchema } from '../../../domain/learning';
-import { useArchiveRecord, useSaveRecord } from '../../lib/records';
-import { apiGet, type Page } from '../../lib/api';
+import { useArchiveRecord, useSaveRecord, useRecordList } from '../../lib/records';
+import { apiGet } from '../../lib/api';
 import type { User } from '../../lib/types';
 
 export type Course = z.output<typeof CourseSchema>;
@@ -16,23 +16,7 @@ export interface CourseFilter {
   includeArchived?: boolean;
 }
 
-export function useCourseList(filter: CourseFilter) {
-  return useInfiniteQuery({
-    queryKey: ['courses', 'list', filter],
-    queryFn: ({ pageParam }) =>
-      apiGet<Page<Course>>('/api/courses', {
-        q: filter.q || undefined,
-        category: filter.category || undefined,
-        catalogue: filter.catalogue || undefined,
-        includeArchived: filter.includeArchived || undefined,
-        limit: 50,
-        cursor: pageParam,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-}
+export const useCourseList = (filter: CourseFilter) => useRecordList<Course>('courses', '/api/courses', { ...filter });
 
 export function useCourse(id: string | undefined) {
   return useQuery({

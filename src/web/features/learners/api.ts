@@ -2,12 +2,12 @@
 // personal data: names travel only in the query strings the contract names
 // (`?q=`, `/matches`), never in a path; query keys live in memory and are
 // dropped at sign-out (lib/auth.tsx).
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Learner as LearnerSchema, LearnerMatch as LearnerMatchSchema } from '../../../domain/learning';
 import type { LearnerLink as LearnerLinkSchema, LearnerMergeRecord as LearnerMergeSchema } from '../../../domain/merge';
-import { useArchiveRecord, useSaveRecord } from '../../lib/records';
-import { apiGet, apiSend, type Page } from '../../lib/api';
+import { useArchiveRecord, useSaveRecord, useRecordList } from '../../lib/records';
+import { apiGet, apiSend } from '../../lib/api';
 
 export type Learner = z.output<typeof LearnerSchema>;
 export type LearnerMatch = z.output<typeof LearnerMatchSchema>;
@@ -19,22 +19,7 @@ export interface LearnerFilter {
   includeArchived?: boolean;
 }
 
-export function useLearnerList(filter: LearnerFilter) {
-  return useInfiniteQuery({
-    queryKey: ['learners', 'list', filter],
-    queryFn: ({ pageParam }) =>
-      apiGet<Page<Learner>>('/api/learners', {
-        q: filter.q || undefined,
-        centre: filter.centre || undefined,
-        includeArchived: filter.includeArchived || undefined,
-        limit: 50,
-        cursor: pageParam,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-}
+export const useLearnerList = (filter: LearnerFilter) => useRecordList<Learner>('learners', '/api/learners', { ...filter });
 
 export function useLearner(id: string | undefined) {
   return useQuery({

@@ -1,24 +1,12 @@
 // TanStack Query hooks for /api/partners.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiSend, type Page } from '../../lib/api';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRecordList } from '../../lib/records';
+import { apiGet, apiSend } from '../../lib/api';
 import type { Names } from '../../lib/names';
 import type { Partner, PartnerKind } from '../../lib/types';
 
-export function usePartnerList(filter: { q?: string; kind?: string; includeArchived?: boolean }) {
-  return useInfiniteQuery({
-    queryKey: ['partners', 'list', filter],
-    queryFn: ({ pageParam }) =>
-      apiGet<Page<Partner>>('/api/partners', {
-        q: filter.q || undefined,
-        kind: filter.kind || undefined,
-        includeArchived: filter.includeArchived || undefined,
-        limit: 50,
-        cursor: pageParam,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
+export const usePartnerList = (filter: { q?: string; kind?: string; includeArchived?: boolean }) =>
+  useRecordList<Partner>('partners', '/api/partners', filter);
 
 export function usePartner(id: string | undefined) {
   return useQuery({

@@ -1,7 +1,7 @@
 // TanStack Query hooks for trainings, meetings, enrolment, attendance sheets and
 // certificates (docs/api.md, "Learning (issue 4)"). Learner names come back in
 // enrolment lists and sheets only; none of them ever goes into a URL.
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Certificate as CertificateSchema } from '../../../domain/certificates';
 import type {
@@ -9,7 +9,7 @@ import type {
   EnrolmentList as EnrolmentListSchema, Meeting as MeetingSchema, Training as TrainingSchema,
   TrainingDetail as TrainingDetailSchema,
 } from '../../../domain/trainings';
-import { useArchiveRecord, useSaveRecord } from '../../lib/records';
+import { useArchiveRecord, useSaveRecord, useRecordList } from '../../lib/records';
 import { apiGet, apiSend, type Page } from '../../lib/api';
 
 export type Training = z.output<typeof TrainingSchema>;
@@ -30,26 +30,8 @@ export interface TrainingFilter {
   includeArchived?: boolean;
 }
 
-export function useTrainingList(filter: TrainingFilter, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: ['trainings', 'list', filter],
-    queryFn: ({ pageParam }) =>
-      apiGet<Page<Training>>('/api/trainings', {
-        centre: filter.centre || undefined,
-        course: filter.course || undefined,
-        from: filter.from || undefined,
-        to: filter.to || undefined,
-        mine: filter.mine || undefined,
-        includeArchived: filter.includeArchived || undefined,
-        limit: 50,
-        cursor: pageParam,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
+export const useTrainingList = (filter: TrainingFilter, enabled = true) =>
+  useRecordList<Training>('trainings', '/api/trainings', { ...filter }, enabled);
 
 export function useTraining(id: string | undefined) {
   return useQuery({

@@ -27,6 +27,7 @@ import { enrolmentRoutes } from './modules/enrolments/routes.js';
 import { exportRoutes } from './modules/exports/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
+import { myRoutes } from './modules/my/routes.js';
 import { learnerRoutes } from './modules/learners/routes.js';
 import { orgUnitRoutes } from './modules/org-units/routes.js';
 import { outcomeRoutes } from './modules/outcomes/routes.js';
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   outcomeRoutes(app);
   placeRoutes(app);
   importRoutes(app);
+  myRoutes(app);
   exportRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -10,13 +10,14 @@ import { Shell } from './components/Shell';
 import { ErrorState, Loading } from './components/States';
 import LoginPage from './features/auth/LoginPage';
 import { ApiError } from './lib/api';
-import { handleUnauthenticated, useAccountLanguage, useMe } from './lib/auth';
+import { handleUnauthenticated, useAccountLanguage, useMe, useUser } from './lib/auth';
 
 const NetworkPage = lazy(() => import('./features/network/NetworkPage'));
 const CentresPage = lazy(() => import('./features/centres/CentresPage'));
 const CentrePage = lazy(() => import('./features/centres/CentrePage'));
 const CentreEditPage = lazy(() => import('./features/centres/CentreEditPage'));
 const LearnersPage = lazy(() => import('./features/learners/LearnersPage'));
+const MyLearningPage = lazy(() => import('./features/my/MyLearningPage'));
 const LearnerPage = lazy(() => import('./features/learners/LearnerPage'));
 const LearnerEditPage = lazy(() => import('./features/learners/LearnerEditPage'));
 const CoursesPage = lazy(() => import('./features/courses/CoursesPage'));
@@ -87,6 +88,12 @@ function ScrollToTop() {
   return null;
 }
 
+/** Where "/" leads: a learner to their own learning, everyone else to the network. */
+function Home() {
+  const user = useUser();
+  return <Navigate to={user.role === 'learner' ? '/my' : '/network'} replace />;
+}
+
 function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
@@ -117,7 +124,8 @@ export function App() {
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route element={<RequireAuth><Shell /></RequireAuth>}>
-                  <Route index element={<Navigate to="/network" replace />} />
+                  <Route index element={<Home />} />
+                  <Route path="my" element={<MyLearningPage />} />
                   <Route path="network" element={<NetworkPage />} />
                   <Route path="network/:id" element={<NetworkPage />} />
                   <Route path="centres" element={<CentresPage />} />

@@ -123,6 +123,8 @@ const ACCESS: Record<string, Rule> = {
   'POST /api/imports/:id/preview': STAFF,
   'POST /api/imports/:id/commit': STAFF,
   'GET /api/imports/:id': STAFF,
+  'GET /api/my/learning': 'signed_in',
+  'POST /api/my/learning/seen': 'signed_in',
   'GET /api/exports/learners': STAFF,
   'GET /api/exports/trainings': STAFF,
   'GET /api/exports/trainings/:id/enrolments': STAFF,

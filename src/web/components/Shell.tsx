@@ -47,6 +47,7 @@ export function Shell() {
   useEffect(() => close(), [location.pathname, close]);
 
   const items: NavItem[] = [
+    { to: '/my', label: t('nav.my'), show: user.role === 'learner' },
     { to: '/network', label: t('nav.network'), show: true },
     { to: '/centres', label: t('nav.centres'), show: true },
     { to: '/learners', label: t('nav.learners'), show: canReadLearners(user) },

@@ -9,9 +9,9 @@ import { ApiError } from '../../lib/api';
 import { useLogin, useMe } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 
-/** Only same-site paths, so a crafted link cannot send people elsewhere after login. */
+/** Only same-site paths, so a crafted link cannot send people elsewhere after login; "/" leads each role home. */
 export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/network';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
   return next;
 }
 

@@ -1,0 +1,101 @@
+// A learner's own page, in a browser. A coordinator (through the API) schedules a one-seat
+// training at the IT-Yurt and enrols someone, then the demo's learner (Нұрлан Серікбаев), who
+// waits; the first person drops out, so the seat goes to Нұрлан. He signs in in Kazakh, lands
+// on "My learning", is told of the seat once, reads the page in Russian, and on his next visit
+// the notice is gone. axe on every view; a 375 px phone too.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer } from './support.js';
+
+const PASSWORD = 'kerege-demo-2026';
+const SWITCHER = 'Тіл · Язык · Language';
+
+let server: StartedServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ demo: true });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.getByLabel('Пайдаланушы аты').fill(username);
+  await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
+  await page.keyboard.press('Enter');
+}
+
+async function look(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => document.getAnimations().length === 0);
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+  expect(scroll, `${name}: wider than the window`).toBeLessThanOrEqual(width);
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, name);
+}
+
+describe('my learning', () => {
+  it('a learner is told once that a seat came free for him, in Kazakh and in Russian', async () => {
+    // The coordinator's part, through the API.
+    const staff = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ' });
+    await signIn(staff, 'admin');
+    await staff.waitForURL(/\/network/);
+    await staff.evaluate(async () => {
+      const me = await fetch('/api/auth/me').then((r) => r.json());
+      const send = async (path: string, body: unknown) => {
+        const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+        if (!res.ok) throw new Error(`${path} ${res.status}: ${await res.text()}`);
+        return res.json();
+      };
+      const account = (await fetch('/api/users?q=learner.demo').then((r) => r.json())).items[0];
+      const found = await fetch(`/api/learners?${new URLSearchParams({ q: 'Серікбаев Нұрлан', centre: 'MOB-VOS-ITYURT' })}`).then((r) => r.json());
+      const nurlan = found.items.find((l: { userId: string | null }) => l.userId === account.id);
+      const other = await send('/api/learners', {
+        centreId: 'MOB-VOS-ITYURT', lastName: 'Қалиева', firstName: 'Жанар', sex: 'female', birthDate: '1996-03-11',
+        consent: { date: '2026-11-20', version: 'kerege-consent-1' },
+      });
+      const course = (await fetch('/api/courses?limit=1').then((r) => r.json())).items[0];
+      const training = await send('/api/trainings', {
+        courseId: course.id, centreId: 'MOB-VOS-ITYURT', place: 'Үржар', kind: 'training', startDate: '2026-12-07', endDate: '2026-12-11', capacity: 1, language: 'kk',
+      });
+      await send(`/api/trainings/${training.id}/enrolments`, { learnerIds: [other.id, nurlan.id] });
+      const list = await fetch(`/api/trainings/${training.id}/enrolments`).then((r) => r.json());
+      const first = list.items.find((e: { learnerId: string }) => e.learnerId === other.id);
+      await send(`/api/enrolments/${first.id}/drop`, { version: first.version });
+    });
+    await staff.context().close();
+
+    // Нұрлан signs in and lands on his own page.
+    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
+    await signIn(page, 'learner.demo');
+    await page.waitForURL(/\/my$/);
+    await page.getByRole('heading', { level: 1, name: 'Менің оқуым' }).waitFor();
+    const notice = page.getByRole('status').filter({ hasText: 'Сізге орын босады' });
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('2026 ж. 7 желтоқсан');
+    const trainings = page.getByRole('list', { name: 'Менің тренингтерім' });
+    expect(await trainings.getByRole('listitem').first().innerText()).toContain('Жазылды');
+    // the IT-Yurt course he completed in 2012 is there too, with its hours
+    await trainings.getByText(/Қатысқаныңыз: \d+ сағаттың \d+/).first().waitFor();
+    await look(page, 'my-learning-kk-desktop');
+
+    // The same page in Russian: the notice stays for this visit.
+    await page.getByLabel(SWITCHER).selectOption('ru');
+    await page.getByRole('heading', { level: 1, name: 'Моё обучение' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Для вас освободилось место' }).waitFor();
+    await look(page, 'my-learning-ru-desktop');
+
+    // His next visit: told once, the notice is gone; the phone view.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Моё обучение' }).waitFor();
+    await page.getByRole('list', { name: 'Мои тренинги' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'Для вас освободилось место' }).count()).toBe(0);
+    await look(page, 'my-learning-ru-375');
+    await page.context().close();
+  });
+});

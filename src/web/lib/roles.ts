@@ -30,3 +30,6 @@ export const canReadLearners = (user: User | null | undefined): boolean => !!use
 
 /** May merge two records of one person and undo it: coordinators (learner.merge, decision 0019). */
 export const canMergeLearners = (user: User | null | undefined): boolean => !!user && WRITERS.includes(user.role);
+
+/** May revoke a certificate: a centre's manager or a coordinator above it (certificate.revoke, decision 0017). */
+export const canRevokeCertificates = (user: User | null | undefined): boolean => !!user && PARTNER_WRITERS.includes(user.role);

@@ -2,7 +2,7 @@
 // newest first — status (with the place in line), hours attended of those scheduled, and the
 // certificate. A training outside the reader's area is listed without a link: its page and
 // its other learners are that area's (docs/api.md, "The learner's record").
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,8 +10,10 @@ import { ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { groupedCode } from '../trainings/CertificateDialog';
 import { StatusBadge, useDateSpan } from '../trainings/parts';
+import { WRAPPING_BADGE } from './parts';
 import { useLearnerEnrolments, type LearnerEnrolment } from './recordApi';
 
+/** The course (a link when the training is in the reader's area), then its kind and centre. */
 function CourseCell({ e }: { e: LearnerEnrolment }) {
   const { t } = useTranslation();
   return (
@@ -19,37 +21,38 @@ function CourseCell({ e }: { e: LearnerEnrolment }) {
       {e.training.id
         ? <Anchor component={Link} to={`/trainings/${e.training.id}`} className="kerege-wrap" fw={600}>{e.training.courseName}</Anchor>
         : <Text className="kerege-wrap" fw={600}>{e.training.courseName}</Text>}
-      <Text size="xs" c="dimmed">
-        {t(`trainings.kinds.${e.training.kind}`)}
-        {!e.training.inScope && ` · ${t('learnerRecord.trainings.elsewhere')}`}
-      </Text>
+      <Text size="sm" className="kerege-wrap">{t(`trainings.kinds.${e.training.kind}`)} · {e.training.centreName}</Text>
+      {!e.training.inScope && <Text size="xs" c="dimmed">{t('learnerRecord.trainings.elsewhere')}</Text>}
     </Stack>
   );
 }
 
+/** Each certificate: language and code (when the training is the reader's), valid or revoked. */
 function Certificates({ e }: { e: LearnerEnrolment }) {
   const { t } = useTranslation();
   if (e.certificates.length === 0) return <Text c="dimmed" span>—</Text>;
   return (
-    <Group gap={6} wrap="wrap">
+    <Stack gap={4}>
       {e.certificates.map((c, i) => (
-        <Badge key={c.id ?? i} variant="light" tt="none" color={c.revoked ? 'red' : 'green'}>
-          {c.language.toUpperCase()}
+        <Text key={c.id ?? i} size="sm">
+          <Text span fw={600}>{c.language.toUpperCase()}</Text>
           {c.code ? ` ${groupedCode(c.code)}` : ''}
           {' · '}
-          {c.revoked ? t('learnerRecord.trainings.revoked') : t('learnerRecord.trainings.valid')}
-        </Badge>
+          <Text span size="sm" fw={c.revoked ? 600 : undefined} c={c.revoked ? 'red.9' : undefined}>
+            {c.revoked ? t('learnerRecord.trainings.revoked') : t('learnerRecord.trainings.valid')}
+          </Text>
+        </Text>
       ))}
-    </Group>
+    </Stack>
   );
 }
 
 export function LearnerTrainings({ learnerId }: { learnerId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const span = useDateSpan();
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
-  const list = useLearnerEnrolments(learnerId);
+  const list = useLearnerEnrolments(learnerId, i18n.language);
   const items = list.data?.items ?? [];
   const hours = (e: LearnerEnrolment) => t('trainings.hoursOf', { hours: fmt.number(e.hoursAttended), scheduled: fmt.number(e.scheduledHours) });
   return (
@@ -63,9 +66,8 @@ export function LearnerTrainings({ learnerId }: { learnerId: string }) {
             <Paper component="li" key={e.id} withBorder p="sm" radius="sm">
               <Stack gap={6}>
                 <CourseCell e={e} />
-                <Text size="sm" className="kerege-wrap">{e.training.centreName}</Text>
                 <Text size="sm">{span(e.training.startDate, e.training.endDate)}</Text>
-                <Group gap="xs" wrap="wrap"><StatusBadge enrolment={e} /><Text size="sm">{hours(e)}</Text></Group>
+                <Group gap="xs" wrap="wrap"><StatusBadge enrolment={e} styles={WRAPPING_BADGE} /><Text size="sm">{hours(e)}</Text></Group>
                 <Certificates e={e} />
               </Stack>
             </Paper>
@@ -76,7 +78,6 @@ export function LearnerTrainings({ learnerId }: { learnerId: string }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('trainings.course')}</Table.Th>
-              <Table.Th>{t('trainings.centre')}</Table.Th>
               <Table.Th>{t('trainings.dates')}</Table.Th>
               <Table.Th>{t('trainings.status')}</Table.Th>
               <Table.Th>{t('trainings.attendance')}</Table.Th>
@@ -87,9 +88,8 @@ export function LearnerTrainings({ learnerId }: { learnerId: string }) {
             {items.map((e) => (
               <Table.Tr key={e.id}>
                 <Table.Td><CourseCell e={e} /></Table.Td>
-                <Table.Td className="kerege-wrap">{e.training.centreName}</Table.Td>
                 <Table.Td>{span(e.training.startDate, e.training.endDate)}</Table.Td>
-                <Table.Td><StatusBadge enrolment={e} /></Table.Td>
+                <Table.Td><StatusBadge enrolment={e} styles={WRAPPING_BADGE} /></Table.Td>
                 <Table.Td>{hours(e)}</Table.Td>
                 <Table.Td><Certificates e={e} /></Table.Td>
               </Table.Tr>

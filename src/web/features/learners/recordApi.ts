@@ -11,9 +11,10 @@ export type LearnerEnrolment = z.output<typeof EnrolmentSchema>;
 export type LearnerLinkDetail = z.output<typeof LinkSchema>;
 type Certificate = z.output<typeof CertificateSchema>;
 
-export function useLearnerEnrolments(learnerId: string | undefined) {
+/** The server names courses and centres in the request's language: a switch reads them again. */
+export function useLearnerEnrolments(learnerId: string | undefined, lang: string) {
   return useQuery({
-    queryKey: ['learners', 'enrolments', learnerId],
+    queryKey: ['learners', 'enrolments', learnerId, lang],
     queryFn: () => apiGet<{ items: LearnerEnrolment[] }>(`/api/learners/${encodeURIComponent(learnerId!)}/enrolments`),
     enabled: !!learnerId,
   });

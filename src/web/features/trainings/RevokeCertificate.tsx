@@ -17,7 +17,7 @@ export function RevokeCertificate({ certificate }: { certificate: { id: string; 
   const code = groupedCode(certificate.code);
   return (
     <>
-      <Button size="compact-sm" variant="subtle" color="red.9" onClick={() => setOpened(true)}
+      <Button size="compact-sm" variant="default" color="red" onClick={() => setOpened(true)}
         aria-label={t('learnerRecord.revoke.actionFor', { code })} data-testid="certificate-revoke">
         {t('learnerRecord.revoke.action')}
       </Button>

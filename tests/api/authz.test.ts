@@ -70,6 +70,11 @@ const ACCESS: Record<string, Rule> = {
   'POST /api/learner-merges/:id/undo': REGISTRY_WRITERS,
   'GET /api/learner-merges': STAFF,
   'POST /api/learners/links': STAFF,
+  // The learner's record: their trainings and links; removing a link (its centre's or the learner's home area).
+  'GET /api/learners/:id/enrolments': STAFF,
+  'GET /api/learners/:id/links': STAFF,
+  'POST /api/learners/links/:id/archive': STAFF,
+  'POST /api/learners/links/:id/restore': STAFF,
   // Trainings, enrolment and attendance (decision 0013): every staff role, each in its own area.
   'GET /api/trainings': STAFF,
   'GET /api/trainings/staff': STAFF,

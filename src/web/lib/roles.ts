@@ -4,6 +4,7 @@ import type { Role, User } from './types';
 
 const WRITERS: Role[] = ['admin', 'national', 'regional'];
 const PARTNER_WRITERS: Role[] = ['admin', 'national', 'regional', 'centre_manager'];
+const CERTIFICATE_REVOKERS: Role[] = ['admin', 'national', 'regional', 'centre_manager'];
 const AUDIT_READERS: Role[] = ['admin', 'national', 'regional', 'centre_manager'];
 /** Learners are personal data: staff only, each in their own area (STAFF_ROLES in src/domain/accounts.ts). */
 const LEARNER_READERS: Role[] = ['admin', 'national', 'regional', 'centre_manager', 'facilitator'];
@@ -30,3 +31,6 @@ export const canReadLearners = (user: User | null | undefined): boolean => !!use
 
 /** May merge two records of one person and undo it: coordinators (learner.merge, decision 0019). */
 export const canMergeLearners = (user: User | null | undefined): boolean => !!user && WRITERS.includes(user.role);
+
+/** May revoke a certificate: a centre's manager or a coordinator above it (certificate.revoke, decision 0017). */
+export const canRevokeCertificates = (user: User | null | undefined): boolean => !!user && CERTIFICATE_REVOKERS.includes(user.role);

@@ -5,6 +5,7 @@ import { Learner, LearnerInput, LearnerListQuery, LearnerMatchQuery, LearnerMatc
 import type { App } from '../../app.js';
 import { tombstoneRoutes } from '../tombstone-routes.js';
 import { mergeAndLinkRoutes } from './merge-routes.js';
+import { learnerRecordRoutes } from './record-routes.js';
 import * as service from './service.js';
 
 export function learnerRoutes(app: App): void {
@@ -34,4 +35,5 @@ export function learnerRoutes(app: App): void {
   }, (req) => service.updateLearner(req.ctx, req.params.id, req.body));
   tombstoneRoutes(app, { path: '/api/learners', tags, access: 'learner.write', noun: 'a learner', response: Learner, set: service.setLearnerArchived });
   mergeAndLinkRoutes(app);
+  learnerRecordRoutes(app);
 }

@@ -15,6 +15,8 @@ import { useUser } from '../../lib/auth';
 import { canMergeLearners } from '../../lib/roles';
 import { LearnerCertificates } from '../trainings/LearnerCertificates';
 import { useArchiveLearner, useLearner } from './api';
+import { LearnerLinks } from './LearnerLinks';
+import { LearnerTrainings } from './LearnerTrainings';
 import { MergeAction, MergeHistory } from './Merge';
 import { TargetGroups, boundCentre, displayPhone, fullName, usePrivateTitle } from './parts';
 
@@ -123,7 +125,9 @@ export default function LearnerPage() {
         </SimpleGrid>
       </Paper>
 
+      <LearnerLinks learnerId={l.id} />
       <MergeHistory learner={l} canUndo={mayMerge} />
+      <LearnerTrainings learnerId={l.id} />
       <LearnerCertificates learnerId={l.id} />
     </Stack>
   );

@@ -6,18 +6,22 @@ import { Alert, Anchor, Button, Group, Input, Modal, SegmentedControl, Stack, Te
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/States';
+import { useUser } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
+import { canRevokeCertificates } from '../../lib/roles';
 import type { Lang } from '../../lib/names';
 import { LANGS } from '../../lib/types';
 import { certificatePdfUrl, useIssueCertificate, type Certificate } from './api';
+import { RevokeCertificate } from './RevokeCertificate';
 
 /** "ABCD-EFGH-JKMN", as printed. */
 export const groupedCode = (code: string) => code.match(/.{1,4}/g)?.join('-') ?? code;
 
-/** The links of one certificate: its PDF and its public page. */
-export function CertificateLinks({ certificate }: { certificate: Certificate }) {
+/** The links of one certificate: its PDF and its public page; `revocable` adds "Revoke" for those who may. */
+export function CertificateLinks({ certificate, revocable = false }: { certificate: Certificate; revocable?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const mayRevoke = canRevokeCertificates(useUser());
   return (
     <Group gap="xs" wrap="wrap">
       <Anchor href={certificatePdfUrl(certificate)} download size="sm" fw={600}>
@@ -26,9 +30,11 @@ export function CertificateLinks({ certificate }: { certificate: Certificate }) 
       <Anchor href={certificate.verifyUrl} target="_blank" rel="noopener" size="sm">
         {t('certificates.verifyLink', { code: groupedCode(certificate.code) })}
       </Anchor>
-      {certificate.revokedAt && (
-        <Text span size="sm" c="red.9">{t('certificates.revokedOn', { date: fmt.date(certificate.revokedAt.slice(0, 10)) })}</Text>
-      )}
+      {certificate.revokedAt ? (
+        <Text span size="sm" c="red.9" fw={600} data-testid="certificate-revoked">
+          {t('certificates.revokedOn', { date: fmt.date(certificate.revokedAt.slice(0, 10)) })}
+        </Text>
+      ) : revocable && mayRevoke ? <RevokeCertificate certificate={certificate} /> : null}
     </Group>
   );
 }

@@ -77,7 +77,7 @@ function RowActions({ enrolment, training, certificates, onIssue }: {
           </Button>
         )}
       </Group>
-      {certificates.map((c) => <CertificateLinks key={c.id} certificate={c} />)}
+      {certificates.map((c) => <CertificateLinks key={c.id} certificate={c} revocable />)}
       <ConfirmModal
         opened={asking}
         onClose={() => !drop.isPending && setAsking(false)}

@@ -1,6 +1,5 @@
 // On a learner's page: the certificates issued to them, each with its training,
-// its PDF and its public verification page. (The API has no list of one
-// learner's enrolments yet; certificates are listed by learner.)
+// its PDF, its public verification page and, for those who may, "Revoke".
 import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +34,7 @@ export function LearnerCertificates({ learnerId }: { learnerId: string }) {
                 <TrainingLink c={c} />
                 <Text size="sm" lang={c.language} className="kerege-wrap">{c.centreName}</Text>
                 <Text size="sm">{span(c.startDate, c.endDate)} · {t('certificates.issuedOn', { date: fmt.date(c.issuedOn) })}</Text>
-                <CertificateLinks certificate={c} />
+                <CertificateLinks certificate={c} revocable />
               </Stack>
             </Paper>
           ))}
@@ -60,7 +59,7 @@ export function LearnerCertificates({ learnerId }: { learnerId: string }) {
                 <Table.Td>{span(c.startDate, c.endDate)}</Table.Td>
                 <Table.Td ta="end">{fmt.number(c.hours)}</Table.Td>
                 <Table.Td>{fmt.date(c.issuedOn)}</Table.Td>
-                <Table.Td><CertificateLinks certificate={c} /></Table.Td>
+                <Table.Td><CertificateLinks certificate={c} revocable /></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,5 +1,5 @@
 // Small pieces shared by the training pages.
-import { Badge, Box, Text } from '@mantine/core';
+import { Badge, Box, Text, type BadgeProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
@@ -21,13 +21,13 @@ const STATUS_COLOR: Record<Enrolment['status'], string> = {
   enrolled: 'blue', waiting: 'yellow', completed: 'green', dropped: 'gray',
 };
 
-export function StatusBadge({ enrolment }: { enrolment: Pick<Enrolment, 'status' | 'waitingPosition'> }) {
+export function StatusBadge({ enrolment, styles }: { enrolment: Pick<Enrolment, 'status' | 'waitingPosition'>; styles?: BadgeProps['styles'] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const label = enrolment.status === 'waiting' && enrolment.waitingPosition
     ? t('trainings.waitingAt', { position: fmt.number(enrolment.waitingPosition) })
     : t(`trainings.statuses.${enrolment.status}`);
-  return <Badge color={STATUS_COLOR[enrolment.status]} variant="light" tt="none">{label}</Badge>;
+  return <Badge color={STATUS_COLOR[enrolment.status]} variant="light" tt="none" styles={styles}>{label}</Badge>;
 }
 
 /** A label above a value, in a description list. */

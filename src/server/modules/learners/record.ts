@@ -40,7 +40,7 @@ function enrolmentRows(db: Queryable, learnerId: string) {
 }
 
 /** Hours of each enrolment's present marks over live meetings, in one grouped query. */
-async function attendedByEnrolment(db: Queryable, enrolmentIds: string[]): Promise<Map<string, number>> {
+export async function attendedByEnrolment(db: Queryable, enrolmentIds: string[]): Promise<Map<string, number>> {
   if (enrolmentIds.length === 0) return new Map();
   const rows = await db.selectFrom('attendance').innerJoin('meetings as m', 'm.id', 'attendance.meeting_id')
     .select(['attendance.enrolment_id', (eb) => eb.fn.sum<number>('attendance.hours').as('h')])
@@ -50,7 +50,7 @@ async function attendedByEnrolment(db: Queryable, enrolmentIds: string[]): Promi
   return new Map(rows.map((r) => [r.enrolment_id, Number(r.h ?? 0)]));
 }
 
-async function scheduledByTraining(db: Queryable, trainingIds: string[]): Promise<Map<string, number>> {
+export async function scheduledByTraining(db: Queryable, trainingIds: string[]): Promise<Map<string, number>> {
   if (trainingIds.length === 0) return new Map();
   const rows = await db.selectFrom('meetings').select(['training_id', (eb) => eb.fn.sum<number>('hours').as('h')])
     .where('training_id', 'in', trainingIds).where('deleted_at', 'is', null).groupBy('training_id').execute();

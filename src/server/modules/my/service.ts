@@ -7,6 +7,7 @@ import type { MyLearning } from '../../../domain/my.js';
 import { requireActor } from '../../auth/access.js';
 import type { Ctx, Queryable } from '../../context.js';
 import { updateRecords, type Row } from '../../db/write.js';
+import { attendedByEnrolment, scheduledByTraining } from '../learners/record.js';
 
 async function ownLearnerIds(db: Queryable, userId: string): Promise<string[]> {
   const rows = await db.selectFrom('learners').select('id')
@@ -27,16 +28,13 @@ export async function myLearning(ctx: Ctx): Promise<MyLearning> {
       't.start_date', 't.end_date', 'c.name_kk as course_kk', 'c.name_ru as course_ru', 'c.name_en as course_en',
       'u.name_kk as centre_kk', 'u.name_ru as centre_ru', 'u.name_en as centre_en',
     ])
-    .select((eb) => [
-      eb.selectFrom('attendance as a').whereRef('a.enrolment_id', '=', 'e.id').where('a.deleted_at', 'is', null)
-        .select((x) => x.fn.coalesce(x.fn.sum<number>('a.hours'), x.val(0)).as('h')).as('hours_attended'),
-      eb.selectFrom('meetings as m').whereRef('m.training_id', '=', 't.id').where('m.deleted_at', 'is', null)
-        .select((x) => x.fn.coalesce(x.fn.sum<number>('m.hours'), x.val(0)).as('h')).as('hours_planned'),
-    ])
     .where('e.learner_id', 'in', ids).where('e.deleted_at', 'is', null).where('t.deleted_at', 'is', null)
     .orderBy('t.start_date', 'desc').orderBy('e.id')
     .limit(500)
     .execute();
+  // hours as the learner page counts them: present marks of live meetings, against the live meetings
+  const attended = await attendedByEnrolment(ctx.db, rows.map((r) => r.id));
+  const planned = await scheduledByTraining(ctx.db, [...new Set(rows.map((r) => r.training_id))]);
   const certificates = await ctx.db.selectFrom('certificates')
     .select(['code', 'course_name', 'centre_name', 'hours', 'issued_on', 'language', 'revoked_at'])
     .where('learner_id', 'in', ids).where('deleted_at', 'is', null).orderBy('issued_on', 'desc').limit(500).execute();
@@ -51,8 +49,8 @@ export async function myLearning(ctx: Ctx): Promise<MyLearning> {
       status: r.status as never,
       waitlistPosition: r.waitlist_position,
       newSeat: r.status === 'enrolled' && r.promoted_at !== null && r.promotion_seen_at === null,
-      hoursAttended: Number(r.hours_attended ?? 0),
-      hoursPlanned: Number(r.hours_planned ?? 0),
+      hoursAttended: attended.get(r.id) ?? 0,
+      hoursPlanned: planned.get(r.training_id) ?? 0,
     })),
     certificates: certificates.map((c) => ({
       code: c.code, courseName: c.course_name, centreName: c.centre_name, hours: c.hours, issuedOn: c.issued_on,

@@ -31,12 +31,14 @@ export const TRAINING_IMPORT_FIELDS = ['centre', 'course', 'kind', 'startDate', 
 export const TRAINING_REQUIRED = ['course', 'startDate', 'endDate', 'capacity'] as const;
 
 /**
- * An attendance register of ONE training (chosen at upload): a row per person and meeting day.
+ * An attendance register of ONE training (chosen at upload): a row per person and meeting day
+ * (date and mark columns), or a row per person with a column per day headed by its date.
  * The person is named by IIN, or by a full name ("Surname Name"), or by last and first name
  * columns — matched among the people enrolled in the training; a birth date tells namesakes apart.
  */
 export const ATTENDANCE_IMPORT_FIELDS = ['iin', 'fullName', 'lastName', 'firstName', 'birthDate', 'date', 'startTime', 'present', 'hours'] as const;
-export const ATTENDANCE_REQUIRED = ['date', 'present'] as const;
+/** Either layout: the date and mark columns are required together, or dated columns instead (kind's own check). */
+export const ATTENDANCE_REQUIRED = [] as const;
 
 /**
  * A visit register: a row per day and purpose with a count (anonymous walk-ins), or a row per

@@ -225,6 +225,30 @@ describe.each(ENGINES)('imports of trainings, attendance and visits on %s', (eng
       expect(await writeCounts(env)).toEqual(before);
     });
 
+    it('reads a register as paper journals are kept: a column per day headed by its date, marks or hours in the cells', async () => {
+      const file = await xlsx([
+        ['№', 'Тегі', 'Аты', '03.11', '04.11.2026'],
+        [1, 'Ахметов-imp', 'Айгүл 1', 'н', '2'],
+        [2, 'Серікұлы-imp', 'Ерлан 2', '+', ''],
+      ]);
+      const { up, preview, done } = await importFile(kordai.withLocale('kk'), 'attendance', file, `&training=${trainingId}`);
+      expect(up.suggested).toMatchObject({ lastName: 1, firstName: 2, date: null, present: null });
+      expect(preview).toMatchObject({ total: 2, valid: 2, invalid: 0, mappingErrors: [] });
+      // Айгүл: absent on the 3rd (was present), 2 of 3 hours on the 4th (was 1.5); Ерлан: present on the 3rd (was absent)
+      expect(done).toMatchObject({ status: 'done', created: 3 });
+      const marks = (s: { items: { learnerId: string; mark: { present: boolean; hours: number } | null }[] }) =>
+        Object.fromEntries(s.items.map((i) => [i.learnerId, i.mark && [i.mark.present, i.mark.hours]]));
+      expect(marks(await sheet(first.id))).toEqual({ [people[0]]: [false, 0], [people[1]]: [true, 2] });
+      expect(marks(await sheet(second.id))).toEqual({ [people[0]]: [true, 2], [people[1]]: null });
+
+      const bad = csv([['ФИО', '03.11.2026', '05.11.2026'], ['Ахметов-imp Айгүл 1', 'может', '+']]);
+      const up2 = await upload(kordai.withLocale('ru'), 'attendance', bad, `&training=${trainingId}`);
+      const checked = (await kordai.withLocale('ru').post(`/api/imports/${up2.body.id}/preview`, { mapping: up2.body.suggested })).body;
+      expect(checked.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+        [2, '03.11.2026', 'yes_or_no'], [2, '05.11.2026', 'no_meeting'],
+      ]);
+    });
+
     it('an attendance upload needs a training in the caller\'s area; a file naming nobody is a mapping error', async () => {
       const noTraining = await upload(kordai, 'attendance', 'Күні;Қатысты\r\n03.11.2026;+');
       expect(noTraining.status).toBe(400);
@@ -235,6 +259,10 @@ describe.each(ENGINES)('imports of trainings, attendance and visits on %s', (eng
       const up = await upload(kordai, 'attendance', 'Күні;Қатысты\r\n03.11.2026;+', `&training=${trainingId}`);
       const preview = (await kordai.post(`/api/imports/${up.body.id}/preview`, { mapping: up.body.suggested })).body;
       expect(preview.mappingErrors).toEqual([expect.objectContaining({ field: 'fullName', code: 'person_column_required' })]);
+      // neither a mark column nor a column per day
+      const names = await upload(kordai, 'attendance', 'ФИО;Примечание\r\nАхметов-imp Айгүл 1;был', `&training=${trainingId}`);
+      const noMarks = (await kordai.post(`/api/imports/${names.body.id}/preview`, { mapping: names.body.suggested })).body;
+      expect(noMarks.mappingErrors).toEqual([expect.objectContaining({ field: 'date', code: 'marks_columns_required' })]);
     });
   });
 });

@@ -11,6 +11,7 @@ import { foldName } from '../../../domain/person-match.js';
 import { planMarks, writePlan } from '../attendance/service.js';
 import * as sheets from '../attendance/queries.js';
 import { cellReader, headerIndex, readDate, readNumber, suggestMapping, yesNo, type Mapping } from './cells.js';
+import { unguard } from './sheet.js';
 import { groupBy, type Checking, type Good, type Kind, type StoredRow } from './kind.js';
 import { readIin } from './learner-rows.js';
 
@@ -46,7 +47,7 @@ function nameKeys(p: { last_name: string; first_name: string; middle_name: strin
 async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<Mark>>> {
   const db = c.ctx.db;
   const trainingId = c.job.training_id!;
-  const training = await db.selectFrom('trainings').select(['id', 'deleted_at']).where('id', '=', trainingId).executeTakeFirst();
+  const training = await db.selectFrom('trainings').select(['id', 'deleted_at', 'start_date', 'end_date']).where('id', '=', trainingId).executeTakeFirst();
   if (!training || training.deleted_at) {
     for (const [n] of rows) c.fail(c.issue(n, 'date', 'training_gone'));
     return [];
@@ -60,6 +61,10 @@ async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<Mark>>>
   const byIin = new Map(people.filter((p) => p.iin).map((p) => [p.iin!, p]));
   const named = groupBy(people.flatMap((p) => [...new Set(nameKeys(p))].map((key) => ({ key, p }))), (x) => x.key);
   const byName = new Map([...named].map(([key, xs]) => [key, xs.map((x) => x.p)]));
+
+  // "wide" registers: a column per meeting day, headed by its date, a mark in each cell
+  const days = dayColumns(c.columns, training);
+  const wide = c.mapping.date == null && c.mapping.present == null;
 
   const good: Array<Good<Mark>> = [];
   const marked = new Map<string, number>();
@@ -90,34 +95,72 @@ async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<Mark>>>
       if (candidates.length === 0) c.fail(c.issue(n, personField, 'not_on_sheet'));
       else if (candidates.length > 1) c.fail(c.issue(n, personField, 'ambiguous_person'));
     }
-    // the meeting
-    const date = readDate(cell('date') ?? '');
-    const start = cell('startTime')?.padStart(5, '0') ?? null;
-    let onDay = meetings.filter((m) => m.date === date);
-    if (onDay.length > 1 && start) onDay = onDay.filter((m) => m.start_time === start);
-    if (onDay.length === 0) c.fail(c.issue(n, 'date', 'no_meeting', { date }));
-    else if (onDay.length > 1) c.fail(c.issue(n, 'startTime', 'several_meetings'));
-    // the mark
-    const presentCell = cell('present');
-    const present = presentCell === null ? null : yesNo(presentCell);
-    if (typeof present !== 'boolean') c.fail(c.issue(n, 'present', presentCell === null ? 'required_or_type' : 'yes_or_no'));
-    const hoursCell = cell('hours');
-    const hours = hoursCell === null ? undefined : readNumber(hoursCell);
-    if (typeof hours === 'string' || (typeof hours === 'number' && hours < 0)) c.fail(c.issue(n, 'hours', 'invalid_format'));
-    else if (onDay.length === 1 && typeof present === 'boolean') {
+
+    // the row's marks: one (date, mark and hours columns) or one per dated column with something in it
+    const entries = wide
+      ? days.flatMap((d) => {
+        const v = unguard(cells[d.index] ?? '').trim();
+        return v === '' ? [] : [{ date: d.date, start: null, mark: v, hours: null, column: d.header }];
+      })
+      : [{ date: readDate(cell('date') ?? ''), start: cell('startTime')?.padStart(5, '0') ?? null, mark: cell('present'), hours: cell('hours'), column: null }];
+    const rowMarks: Array<Omit<Mark, 'learnerId'>> = [];
+    for (const e of entries) {
+      const at = (field: string, code: string, params: Record<string, unknown> = {}) =>
+        c.fail({ ...c.issue(n, field, code, params), ...(e.column === null ? {} : { column: e.column }) });
+      // the meeting
+      let onDay = meetings.filter((m) => m.date === e.date);
+      if (onDay.length > 1 && e.start) onDay = onDay.filter((m) => m.start_time === e.start);
+      if (onDay.length === 0) { at('date', 'no_meeting', { date: e.date }); continue; }
+      if (onDay.length > 1) { at('startTime', 'several_meetings'); continue; }
       const meeting = onDay[0];
+      // the mark: yes or no, or (in a dated column) the hours attended
+      let present: boolean | string | null = e.mark === null ? null : yesNo(e.mark);
+      let hours: number | string | undefined = e.hours === null ? undefined : readNumber(e.hours);
+      if (typeof present === 'string' && e.column !== null && typeof readNumber(present) === 'number') {
+        hours = readNumber(present) as number;
+        present = hours > 0;
+      }
+      if (typeof present !== 'boolean') { at('present', present === null ? 'required_or_type' : 'yes_or_no'); continue; }
+      if (typeof hours === 'string' || (typeof hours === 'number' && hours < 0)) { at('hours', 'invalid_format'); continue; }
       const h = present ? (hours ?? meeting.hours) : (hours ?? 0);
-      if (!present && h > 0) c.fail(c.issue(n, 'hours', 'absent_with_hours'));
-      else if (h > meeting.hours + 1e-9) c.fail(c.issue(n, 'hours', 'hours_above_meeting', { max: meeting.hours }));
+      if (!present && h > 0) { at('hours', 'absent_with_hours'); continue; }
+      if (h > meeting.hours + 1e-9) { at('hours', 'hours_above_meeting', { max: meeting.hours }); continue; }
+      rowMarks.push({ meetingId: meeting.id, present, hours });
     }
     if (c.failed(n)) continue;
-    const key = `${onDay[0].id}|${candidates[0].id}`;
-    if (marked.has(key)) { c.fail(c.issue(n, personField, 'mark_in_file', { row: marked.get(key) })); continue; }
-    marked.set(key, n);
-    good.push({ n, item: { meetingId: onDay[0].id, learnerId: candidates[0].id, present: present as boolean, hours: hours as number | undefined } });
+    const person = candidates[0];
+    for (const m of rowMarks) {
+      const key = `${m.meetingId}|${person.id}`;
+      if (marked.has(key)) { c.fail(c.issue(n, personField, 'mark_in_file', { row: marked.get(key) })); break; }
+      marked.set(key, n);
+      good.push({ n, item: { ...m, learnerId: person.id } });
+    }
   }
   return good;
 }
+
+/**
+ * Columns headed by a day of the training: 09.11.2026, 2026-11-09 or a date cell, or 09.11
+ * (the year is the training's).
+ */
+function dayColumns(columns: string[], training: { start_date: string; end_date: string }) {
+  const out: Array<{ index: number; date: string; header: string }> = [];
+  columns.forEach((header, index) => {
+    const h = header.trim();
+    const short = /^(\d{1,2})[./](\d{1,2})\.?$/.exec(h);
+    const years = [...new Set([training.start_date.slice(0, 4), training.end_date.slice(0, 4)])];
+    const candidates = short
+      ? years.map((y) => `${y}-${short[2].padStart(2, '0')}-${short[1].padStart(2, '0')}`)
+      : [readDate(h)];
+    const date = candidates.find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && d >= training.start_date && d <= training.end_date)
+      ?? candidates.find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)));
+    if (date) out.push({ index, date, header });
+  });
+  return out;
+}
+
+/** Whether a header looks like a day (the wide layout), without the training at hand. */
+const looksLikeDay = (header: string) => /^\d{1,2}[./]\d{1,2}\.?$/.test(header.trim()) || /^\d{4}-\d{2}-\d{2}$/.test(readDate(header));
 
 /** The column to blame when a row names nobody: the first person column mapped. */
 const personFieldOf = (mapping: Mapping) => ['iin', 'fullName', 'lastName', 'firstName'].find((f) => mapping[f] != null) ?? 'fullName';
@@ -127,9 +170,17 @@ export const attendance: Kind<Mark> = {
   fields: ATTENDANCE_IMPORT_FIELDS,
   required: ATTENDANCE_REQUIRED,
   suggest: (columns) => suggestMapping(ATTENDANCE_IMPORT_FIELDS, columns, index ??= headerIndex(ATTENDANCE_IMPORT_FIELDS, HEADER_WORDS, LABEL_KEYS)),
-  mappingProblems(mapping) {
+  mappingProblems(mapping, _options, columns) {
+    const problems: Array<[string, string]> = [];
     const named = mapping.iin != null || mapping.fullName != null || (mapping.lastName != null && mapping.firstName != null);
-    return named ? [] : [['fullName', 'person_column_required']];
+    if (!named) problems.push(['fullName', 'person_column_required']);
+    // one mark per row (a date and a mark column), or the wide layout (a column per day)
+    const long = mapping.date != null || mapping.present != null;
+    if (long) {
+      if (mapping.date == null) problems.push(['date', 'required_column']);
+      if (mapping.present == null) problems.push(['present', 'required_column']);
+    } else if (!columns.some(looksLikeDay)) problems.push(['date', 'marks_columns_required']);
+    return problems;
   },
   check,
   async write(tx, c, items, progress) {

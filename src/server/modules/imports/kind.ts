@@ -54,7 +54,7 @@ export interface Kind<T = unknown> {
   required: readonly string[];
   suggest(columns: string[]): Record<string, number | null>;
   /** Mapping problems beyond required columns (learners: consent), as [field, code]. */
-  mappingProblems?(mapping: Mapping, options: Options): Array<[string, string]>;
+  mappingProblems?(mapping: Mapping, options: Options, columns: string[]): Array<[string, string]>;
   /** Every row checked; answers the rows that may be written (the pipeline drops those that failed). */
   check(c: Checking, rows: StoredRow[]): Promise<Array<Good<T>>>;
   /** Writes the rows (all right) in the pipeline's one transaction; answers how many records it created or changed. */

@@ -112,7 +112,7 @@ function mappingErrors(ctx: Ctx, kind: Kind, columns: string[], options: Options
     used.set(index, field);
   }
   for (const field of kind.required) if (options.mapping[field] == null) add(field, 'required_column');
-  for (const [field, code] of kind.mappingProblems?.(options.mapping as Mapping, options) ?? []) add(field, code);
+  for (const [field, code] of kind.mappingProblems?.(options.mapping as Mapping, options, columns) ?? []) add(field, code);
   return errors;
 }
 
@@ -155,6 +155,9 @@ async function check(ctx: Ctx, actor: Actor, job: Job, options: Options, onProgr
   return result;
 }
 
+/** Rows of the sheet among checked items (a row of a wide attendance register holds several marks). */
+const rowsIn = (items: Array<{ n: number }>) => new Set(items.map((i) => i.n)).size;
+
 const toWrite = (checked: Checked, options: Options) => checked.good.filter((g) => options.duplicates === 'import' || !g.duplicate);
 
 export async function previewImport(ctx: Ctx, id: string, options: Options) {
@@ -163,8 +166,8 @@ export async function previewImport(ctx: Ctx, id: string, options: Options) {
   assertCan(actor, kindOf(job).permission);
   const checked = await check(ctx, actor, job, options);
   return {
-    total: checked.total, valid: checked.good.length, invalid: checked.invalidRows,
-    duplicates: checked.good.filter((g) => g.duplicate).length, toImport: checked.mappingErrors.length ? 0 : toWrite(checked, options).length,
+    total: checked.total, valid: rowsIn(checked.good), invalid: checked.invalidRows,
+    duplicates: rowsIn(checked.good.filter((g) => g.duplicate)), toImport: checked.mappingErrors.length ? 0 : rowsIn(toWrite(checked, options)),
     errors: checked.errors.slice(0, IMPORT_LIMITS.errorsShown), warnings: checked.warnings.slice(0, IMPORT_LIMITS.errorsShown),
     mappingErrors: checked.mappingErrors,
   };
@@ -211,12 +214,12 @@ async function runCommit(ctx: Ctx, actor: Actor, job: Awaited<ReturnType<typeof 
       await recordEvent(tx, ctx, {
         action: 'import', table: job.kind, id: job.id, scopeId: job.centre_id,
         details: {
-          kind: job.kind, format: job.format, rows: checked.total, created: changed, skipped: checked.total - rows.length,
+          kind: job.kind, format: job.format, rows: checked.total, created: changed, skipped: checked.total - rowsIn(rows),
           ...(job.kind === 'learners' ? { consentAttested: options.consent ? options.consent.version : null } : {}),
         },
       });
     });
-    await finish(ctx, job.id, 'done', { created: changed, skipped: checked.total - rows.length }, false);
+    await finish(ctx, job.id, 'done', { created: changed, skipped: checked.total - rowsIn(rows) }, false);
   } catch (error) {
     // A row that became a duplicate IIN since the check, or the database failing: nothing was written.
     const code = isUniqueViolation(error) ? (job.kind === 'learners' ? 'iin_taken_meanwhile' : 'changed_meanwhile') : 'write_failed';

@@ -11,6 +11,7 @@ import { ErrorState, Loading } from './components/States';
 import LoginPage from './features/auth/LoginPage';
 import { ApiError } from './lib/api';
 import { handleUnauthenticated, useAccountLanguage, useMe, useUser } from './lib/auth';
+import { homePath } from './lib/roles';
 
 const NetworkPage = lazy(() => import('./features/network/NetworkPage'));
 const CentresPage = lazy(() => import('./features/centres/CentresPage'));
@@ -88,10 +89,9 @@ function ScrollToTop() {
   return null;
 }
 
-/** Where "/" leads: a learner to their own learning, everyone else to the network. */
+/** "/" leads each person home at once (no redirect waiting on a request). */
 function Home() {
-  const user = useUser();
-  return <Navigate to={user.role === 'learner' ? '/my' : '/network'} replace />;
+  return <Navigate to={homePath(useUser())} replace />;
 }
 
 function RequireAuth({ children }: { children: ReactNode }) {

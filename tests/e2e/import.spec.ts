@@ -9,8 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iinChecksum } from '../../src/domain/iin.js';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer,
-} from './support.js';
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
 
 const PASSWORD = 'kerege-demo-2026';
 const SWITCHER = 'Тіл · Язык · Language';
@@ -95,7 +94,7 @@ describe('import journey', () => {
     await page.getByLabel('Пайдаланушы аты').fill('facilitator.kordai');
     await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/network/);
+    await landed(page);
     await settled(page);
     const before = await learnerTotal(page);
 
@@ -182,7 +181,7 @@ describe('import journey', () => {
     await page.getByLabel('Пайдаланушы аты').fill('facilitator.kordai');
     await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/network/);
+    await landed(page);
     // A training of hers with two meetings and two people enrolled, made through the API.
     const trainingId = await page.evaluate(async () => {
       const me = await fetch('/api/auth/me').then((r) => r.json());
@@ -254,7 +253,7 @@ describe('import journey', () => {
     await page.getByLabel('Пайдаланушы аты').fill('facilitator.kordai');
     await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/network/);
+    await landed(page);
     await page.goto(`${server.url}/import`);
     await page.getByRole('heading', { level: 1, name: 'Деректерді жүктеу (импорт)' }).waitFor();
     await look(page, 'import-file-kk-phone', true);

@@ -8,7 +8,7 @@
 // dialog; screenshots in tests/e2e/out.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer } from './support.js';
+import { expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
 
 const DEMO_PASSWORD = 'kerege-demo-2026';
 const MANAGER = 'manager.ityurt';
@@ -86,7 +86,7 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Пайдаланушы аты').fill(MANAGER);
   await page.getByLabel('Құпиясөз', { exact: false }).first().fill(MANAGER_PASSWORD);
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/network/);
+  await landed(page);
   await page.getByTestId('user-name').first().waitFor({ state: 'attached' });
   await settled(page);
 }

@@ -7,8 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer,
-} from './support.js';
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
 
 const PASSWORD = 'kerege-demo-2026';
 const SWITCHER = 'Тіл · Язык · Language';
@@ -71,7 +70,7 @@ describe('map and administration journey', () => {
     await page.getByLabel('Username').fill('admin');
     await page.getByLabel('Password', { exact: false }).first().fill(PASSWORD);
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/network/);
+    await landed(page);
     // The admin's account speaks Kazakh.
     await page.waitForFunction(() => document.documentElement.lang === 'kk');
 

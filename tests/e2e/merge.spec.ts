@@ -7,7 +7,7 @@
 // axe on every step; screenshots in tests/e2e/out.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer } from './support.js';
+import { expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
 
 const PASSWORD = 'kerege-demo-2026';
 const SWITCHER = 'Тіл · Язык · Language';
@@ -58,7 +58,7 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Пайдаланушы аты').fill(username);
   await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/network/);
+  await landed(page);
   await page.getByTestId('user-name').first().waitFor({ state: 'attached' });
   await settled(page);
 }

@@ -5,7 +5,7 @@
 // the notice is gone. axe on every view; a 375 px phone too.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer } from './support.js';
+import { expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
 
 const PASSWORD = 'kerege-demo-2026';
 const SWITCHER = 'Тіл · Язык · Language';
@@ -43,7 +43,7 @@ describe('my learning', () => {
     // The coordinator's part, through the API.
     const staff = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ' });
     await signIn(staff, 'admin');
-    await staff.waitForURL(/\/network/);
+    await landed(staff);
     await staff.evaluate(async () => {
       const me = await fetch('/api/auth/me').then((r) => r.json());
       const send = async (path: string, body: unknown) => {

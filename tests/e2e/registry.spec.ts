@@ -5,8 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer,
-} from './support.js';
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed } from './support.js';
 
 const USER = 'regional.vko';
 const PASSWORD = 'kerege-demo-2026';
@@ -44,7 +43,7 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Пайдаланушы аты').fill(USER);
   await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/network\//);
+  await landed(page);
   // On a phone the name is in the (closed) navigation drawer: present, not visible.
   await page.getByTestId('user-name').first().waitFor({ state: 'attached' });
   expect(await page.getByTestId('user-name').first().textContent()).toBe('Айгүл Қасымова');
@@ -153,8 +152,7 @@ describe('network registry journey', () => {
     await screenshot(page, 'registry-network-kk-375');
 
     // The navigation hides behind the burger on a phone.
-    await page.getByRole('button', { name: 'Мәзірді ашу' }).click();
-    await page.getByRole('link', { name: 'Орталықтар', exact: true }).click();
+    await followNavLink(page, 'Орталықтар', true);
     await page.getByRole('link', { name: PUSHKIN }).waitFor();
     await settled(page);
     await expectNoHorizontalOverflow(page, 'centres');

@@ -247,6 +247,53 @@ export async function newPage(browser: Browser, url: string, opts: NewPageOption
   return page;
 }
 
+// ------------------------------------------------------------------ signing in
+
+/**
+ * After signing in, wait for the page each role lands on: "/" leads to /network, which leads to
+ * the account's own unit — /network/<id>, or /centres/<id> for centre staff — and a learner to
+ * /my. Waiting for just "/network" let a journey click on while the address was still moving,
+ * and the last redirect could take it back.
+ */
+export async function landed(page: Page): Promise<void> {
+  await page.waitForURL((url) => /^\/(network|centres)\/[0-9a-f-]{36}$|^\/my$/.test(url.pathname));
+}
+
+/**
+ * Open the navigation drawer of a phone-sized window. The burger is pressed only while the
+ * menu says it is closed (pressing it again while it opens on a slow machine would close it),
+ * and again if a change of address closed it meanwhile.
+ */
+export async function openNavigation(page: Page): Promise<void> {
+  const burger = page.getByRole('button', { name: /^(Мәзірді (ашу|жабу)|Открыть меню|Закрыть меню|Open menu|Close menu)$/ });
+  const open = () => page.evaluate(() => document.getElementById('kerege-nav')?.inert === false);
+  const deadline = Date.now() + 30_000;
+  while (!(await open())) {
+    if (Date.now() > deadline) throw new Error('the navigation drawer did not open');
+    if ((await burger.getAttribute('aria-expanded')) !== 'true') await burger.click();
+    await page.waitForFunction(() => document.getElementById('kerege-nav')?.inert === false, null, { timeout: 5_000 }).catch(() => undefined);
+  }
+}
+
+/**
+ * Follow a link of the main navigation, opening the drawer first on a phone. On a slow machine
+ * the drawer can close again before the click lands (it closes on every change of address),
+ * so it is opened and the link tried again until it is followed.
+ */
+export async function followNavLink(page: Page, name: string, phone: boolean): Promise<void> {
+  const link = page.getByRole('navigation', { name: /^(Негізгі мәзір|Основное меню|Main menu)$/ }).getByRole('link', { name, exact: true });
+  const deadline = Date.now() + 40_000;
+  for (;;) {
+    if (phone) await openNavigation(page);
+    try {
+      await link.click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
 // ------------------------------------------------------------------ accessibility
 
 let axeSource: string | undefined;

@@ -12,8 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer,
-} from './support.js';
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
 
 const PASSWORD = 'kerege-demo-2026';
 const FACILITATOR = 'facilitator.kordai';
@@ -86,7 +85,7 @@ describe('trainings journey', () => {
     await page.getByLabel('Пайдаланушы аты').fill(FACILITATOR);
     await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/network/);
+    await landed(page);
     await page.getByTestId('user-name').first().waitFor({ state: 'attached' });
     expect(await page.getAttribute('html', 'lang')).toBe('kk');
     await registerLearners(page);
@@ -339,7 +338,7 @@ describe('trainings journey', () => {
     await page.getByLabel('Пайдаланушы аты').fill(FACILITATOR);
     await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/network/);
+    await landed(page);
     await settled(page);
 
     const phoneLook = async (shot: string) => {

@@ -11,8 +11,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer,
-} from './support.js';
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed } from './support.js';
 
 const PASSWORD = 'kerege-demo-2026';
 const FACILITATOR = 'facilitator.kordai';
@@ -89,23 +88,14 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Пайдаланушы аты').fill(username);
   await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/network/);
+  await landed(page);
   await page.getByTestId('user-name').first().waitFor({ state: 'attached' });
   await settled(page);
 }
 
 /** Open a page from the navigation (behind the burger on a phone). */
 async function openFromNav(page: Page, link: string, heading: string, phone = false): Promise<void> {
-  if (phone) {
-    for (let attempt = 0; ; attempt++) {
-      await page.getByRole('button', { name: /^Мәзірді (ашу|жабу)$/ }).click();
-      const open = await page.waitForFunction(() => document.getElementById('kerege-nav')?.inert === false, null, { timeout: 3_000 })
-        .then(() => true, () => false);
-      if (open) break;
-      if (attempt === 3) throw new Error('the navigation drawer did not open');
-    }
-  }
-  await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: link, exact: true }).click();
+  await followNavLink(page, link, phone);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await settled(page);
 }

@@ -82,7 +82,7 @@ export function Shell() {
               aria-expanded={opened}
               aria-controls="kerege-nav"
             />
-            <UnstyledButton component={Link} to="/network" aria-label={t('app.home')}>
+            <UnstyledButton component={Link} to="/" aria-label={t('app.home')}>
               <Text fw={800} size="lg" c="blue.8" style={{ letterSpacing: '0.02em' }}>Kerege</Text>
             </UnstyledButton>
           </Group>

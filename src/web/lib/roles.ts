@@ -34,3 +34,10 @@ export const canMergeLearners = (user: User | null | undefined): boolean => !!us
 
 /** May revoke a certificate: a centre's manager or a coordinator above it (certificate.revoke, decision 0017). */
 export const canRevokeCertificates = (user: User | null | undefined): boolean => !!user && CERTIFICATE_REVOKERS.includes(user.role);
+
+/** The page of a person's own unit: their centre's, or their place in the network. */
+export const ownUnitPath = (user: User): string =>
+  (user.orgUnit?.kind === 'centre' ? `/centres/${user.orgUnitId}` : `/network/${user.orgUnitId}`);
+
+/** Where a signed-in person starts: a learner at their own learning, staff at their unit. */
+export const homePath = (user: User): string => (user.role === 'learner' ? '/my' : ownUnitPath(user));

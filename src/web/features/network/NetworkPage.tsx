@@ -13,7 +13,7 @@ import { UnitBreadcrumb } from '../../components/UnitBreadcrumb';
 import { useUser } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
-import { canWriteNetwork } from '../../lib/roles';
+import { canWriteNetwork, ownUnitPath } from '../../lib/roles';
 import type { OrgUnit } from '../../lib/types';
 import { useArchiveOrgUnit, useOrgUnit, useOrgUnitList } from './api';
 import { CHILD_KINDS, OrgUnitForm } from './OrgUnitForm';
@@ -70,7 +70,7 @@ function UnitList({ parent, q, includeArchived }: { parent: string; q: string; i
 export default function NetworkPage() {
   const { id } = useParams();
   const user = useUser();
-  if (!id) return <Navigate to={`/network/${user.orgUnitId}`} replace />;
+  if (!id) return <Navigate to={ownUnitPath(user)} replace />;
   return <NetworkUnit id={id} />;
 }
 

@@ -8,7 +8,7 @@ import { buildApp } from './app.js';
 import { redactUrl, readConfig } from './config.js';
 import type { Ctx } from './context.js';
 import { HybridClock } from './db/clock.js';
-import { openDatabase, type Db } from './db/dialect.js';
+import { openDatabase, type Db, bulkLoading } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureRoot, isDemo, isEmpty, loadDemo } from './demo/load.js';
 import { DEMO_PASSWORD, demoUsers } from './demo/network.js';
@@ -125,7 +125,10 @@ async function main(argv: string[]): Promise<void> {
         console.error('the database already holds centres or accounts: the demo loads only into an empty database');
         process.exitCode = 1;
       } else {
+        // an empty database filled in one go: nothing to lose if the machine stops halfway
+        await bulkLoading(db, true);
         console.log(JSON.stringify(await loadDemo(ctx)));
+        await bulkLoading(db, false);
       }
       return db.close();
     }

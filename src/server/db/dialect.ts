@@ -156,6 +156,25 @@ export async function selectiveNameFilter(db: Kysely<Database>, engine: Engine, 
   return sql<boolean>`learners.rowid in (select rowid from learners_name_fts where name_key like ${pattern})`;
 }
 
+/**
+ * On PostgreSQL, the SQL that inserts many rows of one table from ONE parameter: a JSON array
+ * of objects keyed by column (`insert … select … from json_populate_recordset`), each value
+ * converted to its column's type by the server. A multi-row VALUES list binds every value as
+ * a parameter of its own (thousands a statement), which cost about twice the client and
+ * server CPU of the JSON form when tens of thousands of rows are written (decision 0018).
+ * null on SQLite, where binding in-process is cheap. Table and column names come from code.
+ */
+export function jsonRowsInsertSql(engine: Engine, table: string, columns: string[]): string | null {
+  if (engine !== 'postgres') return null;
+  const name = (n: string) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(n)) throw new Error(`not a plain identifier: ${n}`);
+    return `"${n}"`;
+  };
+  const list = columns.map(name).join(', ');
+  // in the array's order, so sequence columns (the change feed's seq) number rows as written
+  return `insert into ${name(table)} (${list}) select ${list} from json_populate_recordset(null::${name(table)}, $1) with ordinality as r order by r.ordinality`;
+}
+
 /** Error codes for unique-constraint violations, so services can answer 409 instead of 500. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string } | null;

@@ -7,6 +7,7 @@ import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { uuidv7 } from '../../domain/ids.js';
 import type { Ctx } from '../context.js';
 import { conflict, notFound } from '../errors.js';
+import { jsonRowsInsertSql } from './dialect.js';
 import type { Database, RecordTable } from './schema.js';
 
 export type Row = Record<string, unknown> & { id: string; version: string; deleted_at: string | null };
@@ -46,6 +47,8 @@ interface Entry { rowId: string; version: string; action: AuditAction; before: V
 
 /** Rows inserted per statement by the batch writers (far below both engines' parameter limits). */
 const BATCH = 200;
+/** Rows per statement when they travel as one JSON parameter (PostgreSQL). */
+const JSON_BATCH = 1000;
 
 /**
  * The SQL of a multi-row INSERT, by engine, table, columns and row count. Kysely builds it
@@ -69,7 +72,22 @@ function shapedBatches<T>(items: T[]): T[][] {
   return batches;
 }
 
-/** Insert rows that share their columns in a few statement shapes, each built once. */
+/**
+ * Values that mean the same in JSON as bound one by one: text, finite numbers, null. Anything
+ * else (a boolean, a Date, a Buffer) keeps the VALUES form and the driver's own conversion.
+ */
+function plainValues(row: Values): boolean {
+  for (const k in row) {
+    const v = row[k];
+    if (v !== null && typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) return false;
+  }
+  return true;
+}
+
+/**
+ * Insert rows that share their columns: on PostgreSQL as JSON batches of 1,000 rows (one
+ * parameter each, see jsonRowsInsertSql), else in a few statement shapes, each built once.
+ */
 async function insertRows(tx: Transaction<Database>, ctx: Ctx, table: string, rows: Values[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
@@ -79,6 +97,13 @@ async function insertRows(tx: Transaction<Database>, ctx: Ctx, table: string, ro
     return n === columns.length;
   });
   const t = tx as Transaction<any>;
+  const jsonSql = uniform && rows.every(plainValues) ? jsonRowsInsertSql(ctx.engine, table, columns) : null;
+  if (jsonSql !== null) {
+    for (let at = 0; at < rows.length; at += JSON_BATCH) {
+      await t.executeQuery(CompiledQuery.raw(jsonSql, [JSON.stringify(rows.slice(at, at + JSON_BATCH))]));
+    }
+    return;
+  }
   for (const batch of shapedBatches(rows)) {
     if (!uniform) {
       await t.insertInto(table).values(batch).execute();

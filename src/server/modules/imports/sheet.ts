@@ -3,9 +3,8 @@
 // Every way a file can be wrong ends as a SheetError with a code, before anything is kept:
 // not a spreadsheet, more rows than the limit (counted while reading, so a million-row file
 // is refused after the limit, not after reading it all), a broken encoding, a formula.
-import ExcelJS from 'exceljs';
-import { Readable } from 'node:stream';
 import { IMPORT_LIMITS } from '../../../domain/imports.js';
+import { FormulaCell, readFirstSheet } from './xlsx.js';
 
 export interface Sheet {
   format: 'xlsx' | 'csv';
@@ -36,46 +35,22 @@ export async function readSheet(buf: Buffer, maxRows: number = IMPORT_LIMITS.row
 
 // ------------------------------------------------------------------ XLSX
 
-/** A cell as text; a formula (or the error value one leaves) is refused. */
-function cellText(value: ExcelJS.CellValue, where: () => Record<string, unknown>): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('formula' in value || 'sharedFormula' in value || 'error' in value) throw new SheetError('formula', where());
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String((value as { text: unknown }).text ?? '');
-  }
-  return String(value);
-}
-
 export function columnLetter(index: number): string {
   let s = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
+/** The first sheet, streamed (xlsx.ts): rows counted as they come, so a huge sheet stops early. */
 async function readXlsx(buf: Buffer, maxRows: number): Promise<Sheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
-    worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore',
-  });
   const table = new SheetRows(maxRows);
   try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) table.add(row);
-      break; // the first sheet is the register
-    }
+    await readFirstSheet(buf, (n, cells) => table.add(n, cells));
   } catch (error) {
     if (error instanceof SheetError) throw error;
+    if (error instanceof FormulaCell) throw new SheetError('formula', { row: error.row, column: columnLetter(error.column) });
     throw new SheetError('not_spreadsheet'); // a zip that is not a workbook, or a damaged one
   }
-  // exceljs's streaming reader decodes each chunk of a sheet's XML on its own, so a letter
-  // whose UTF-8 bytes straddle two chunks comes out as U+FFFD (about 1 row in 4,000 of a
-  // Kazakh register). The row count is known to be within the limit by now, so such a file
-  // is read again whole, which decodes every part in one piece.
-  if (table.damaged) return readXlsxWhole(buf, maxRows);
   return table.sheet();
 }
 
@@ -83,35 +58,19 @@ async function readXlsx(buf: Buffer, maxRows: number): Promise<Sheet> {
 class SheetRows {
   columns: string[] | null = null;
   rows: Sheet['rows'] = [];
-  damaged = false;
   constructor(private readonly maxRows: number) {}
-  add(row: ExcelJS.Row) {
-    const values = Array.isArray(row.values) ? (row.values as ExcelJS.CellValue[]).slice(1) : [];
-    const cells = Array.from(values, (v, i) => cellText(v, () => ({ row: row.number, column: columnLetter(i) })));
+  add(n: number, cells: string[]) {
     if (cells.every((c) => c.trim() === '')) return;
-    if (cells.some((c) => c.includes('\uFFFD'))) this.damaged = true;
     if (!this.columns) this.columns = cells.map((c) => c.trim());
     else {
       if (this.rows.length >= this.maxRows) throw new SheetError('too_many_rows', { max: this.maxRows });
-      this.rows.push({ n: row.number, cells });
+      this.rows.push({ n, cells });
     }
   }
   sheet(): Sheet {
     if (!this.columns) throw new SheetError('no_header');
     return { format: 'xlsx', encoding: null, delimiter: null, columns: this.columns, rows: this.rows };
   }
-}
-
-async function readXlsxWhole(buf: Buffer, maxRows: number): Promise<Sheet> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw new SheetError('not_spreadsheet');
-  }
-  const table = new SheetRows(maxRows);
-  workbook.worksheets[0]?.eachRow((row) => table.add(row));
-  return table.sheet();
 }
 
 // ------------------------------------------------------------------ CSV

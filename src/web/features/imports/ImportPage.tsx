@@ -98,12 +98,14 @@ function Issues({ title, issues, color }: { title: string; issues: RowIssue[]; c
 function Counts({ p, kind }: { p: Preview; kind: ImportKind }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  // an attendance register has no likely repeats: a mark twice in the file is an error
   const items: Array<[string, number, string | undefined]> = [
     ['total', p.total, undefined], ['valid', p.valid, 'green'], ['invalid', p.invalid, p.invalid ? 'red' : undefined],
-    ['duplicates', p.duplicates, p.duplicates ? 'yellow.8' : undefined], ['toImport', p.toImport, undefined],
+    ...(kind === 'attendance' ? [] : [['duplicates', p.duplicates, p.duplicates ? 'yellow.8' : undefined] as [string, number, string | undefined]]),
+    ['toImport', p.toImport, undefined],
   ];
   return (
-    <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs" component="dl" m={0}>
+    <SimpleGrid cols={{ base: 2, sm: items.length }} spacing="xs" component="dl" m={0}>
       {items.map(([key, value, color]) => (
         <Paper key={key} withBorder p="xs" radius="sm">
           <Text component="dt" size="xs" c="dimmed">{t(key === 'duplicates' ? `imports.duplicatesOf.${kind}` : `imports.counts.${key}`)}</Text>

@@ -1,12 +1,11 @@
 // What became of people, over a period: both seeds' figures from the same
 // outcome records, each person counted once — seed 000's "found work, started
 // a business or improved their job" and seed 001's "found a job".
-import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
-import { isIsoDate, kzToday, monthStart } from '../visits/model';
+import { PeriodPicker, usePeriod } from '../visits/PeriodPicker';
 import { Figure } from '../visits/VisitSummaryPanel';
 import { useOutcomeSummary } from './api';
 import { STATUSES } from './model';
@@ -14,25 +13,15 @@ import { STATUSES } from './model';
 export function OutcomeSummaryPanel({ centre }: { centre: string | null }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const today = kzToday();
-  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
-  const [to, setTo] = useState(today);
-  const valid = isIsoDate(from) && isIsoDate(to) && from <= to;
+  const period = usePeriod((today) => `${today.slice(0, 4)}-01-01`);
+  const { from, to, valid } = period;
   const summary = useOutcomeSummary(centre, valid ? from : '', valid ? to : '');
   const s = summary.data;
 
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">{t('outcomes.summaryHelp')}</Text>
-      <Group gap="sm" align="flex-end">
-        <TextInput type="date" label={t('visits.from')} value={from} max={to || today} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label={t('visits.to')} value={to} min={from} max={today} onChange={(e) => setTo(e.currentTarget.value)}
-          error={isIsoDate(from) && isIsoDate(to) && from > to ? t('errors.field.end_before_start') : undefined} />
-        <Group gap="xs">
-          <Button variant="default" size="sm" onClick={() => { setFrom(monthStart(today)); setTo(today); }}>{t('visits.thisMonth')}</Button>
-          <Button variant="default" size="sm" onClick={() => { setFrom(`${today.slice(0, 4)}-01-01`); setTo(today); }}>{t('visits.thisYear')}</Button>
-        </Group>
-      </Group>
+      <PeriodPicker period={period} />
       {!valid ? null : summary.isPending ? <Loading /> : summary.isError ? (
         <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
       ) : s && (

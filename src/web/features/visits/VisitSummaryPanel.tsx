@@ -1,13 +1,13 @@
 // A period's visits at the centre, with seed 001's two figures kept apart:
 // visits ("visitors": every time someone came, anonymous or registered) and
 // users (distinct registered people, each counted once however often they came).
-import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { useVisitSummary } from './api';
-import { PURPOSES, isIsoDate, kzToday, monthStart } from './model';
+import { PURPOSES, monthStart } from './model';
+import { PeriodPicker, usePeriod } from './PeriodPicker';
 
 export function Figure({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {
   return (
@@ -22,10 +22,8 @@ export function Figure({ label, value, hint, testId }: { label: string; value: s
 export function VisitSummaryPanel({ centreId }: { centreId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const today = kzToday();
-  const [from, setFrom] = useState(monthStart(today));
-  const [to, setTo] = useState(today);
-  const valid = isIsoDate(from) && isIsoDate(to) && from <= to;
+  const period = usePeriod(monthStart);
+  const { from, to, valid } = period;
   const summary = useVisitSummary(centreId, valid ? from : '', valid ? to : '');
   const s = summary.data;
 
@@ -33,15 +31,7 @@ export function VisitSummaryPanel({ centreId }: { centreId: string }) {
     <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="visits-summary-title">
       <Stack gap="sm">
         <Title order={2} size="h4" id="visits-summary-title">{t('visits.summaryTitle')}</Title>
-        <Group gap="sm" align="flex-end">
-          <TextInput type="date" label={t('visits.from')} value={from} max={to || today} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput type="date" label={t('visits.to')} value={to} min={from} max={today} onChange={(e) => setTo(e.currentTarget.value)}
-            error={isIsoDate(from) && isIsoDate(to) && from > to ? t('errors.field.end_before_start') : undefined} />
-          <Group gap="xs">
-            <Button variant="default" size="sm" onClick={() => { setFrom(monthStart(today)); setTo(today); }}>{t('visits.thisMonth')}</Button>
-            <Button variant="default" size="sm" onClick={() => { setFrom(`${today.slice(0, 4)}-01-01`); setTo(today); }}>{t('visits.thisYear')}</Button>
-          </Group>
-        </Group>
+        <PeriodPicker period={period} />
         {!valid ? null : summary.isPending ? <Loading /> : summary.isError ? (
           <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
         ) : s && (

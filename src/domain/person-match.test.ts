@@ -56,6 +56,19 @@ describe('nameSimilarity', () => {
     expect(nameSimilarity(a, p('Akhmetov', 'Yerlan'))).toBe(1);
     expect(nameSimilarity(a, p('Ахметов', 'Ерлан', { middleName: 'Болатович' }))).toBeLessThan(NAME_SIMILAR);
   });
+  it('is the same the second time a pair is scored, either way round, and for long names', () => {
+    const a = p('Сериков', 'Нұрлан');
+    const b = p('Серіков', 'Нурлан');
+    const first = nameSimilarity(a, b);
+    expect(nameSimilarity(b, a)).toBe(first);
+    expect(nameSimilarity(a, b)).toBe(first);
+    // longer than the distance table's first size (32 letters)
+    const long = 'Абдрахмановабдрахмановабдрахмановабдрахманова';
+    expect(nameSimilarity(p(long, 'Ерлан'), p(long, 'Ерлан'))).toBe(1);
+    const typo = nameSimilarity(p(long, 'Ерлан'), p(long.replace('хм', 'мх'), 'Ерлан'));
+    expect(typo).toBeGreaterThan(NAME_SIMILAR);
+    expect(typo).toBeLessThan(1);
+  });
   it('gives nothing for names that fold to nothing', () => {
     expect(nameSimilarity(p('王', '伟'), p('王', '伟'))).toBe(0);
   });

@@ -99,13 +99,16 @@ export function nameKeys(person: PersonName): string[] {
   return [...new Set(keys.filter((k) => k !== ''))];
 }
 
+/** Rows of the distance table, reused from call to call (scoring is synchronous). */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /** Optimal string alignment distance: insert, delete, substitute, swap neighbours. */
 function osaDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0 || b.length === 0) return Math.max(a.length, b.length);
-  let before: number[] = new Array<number>(b.length + 1).fill(0);
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let cur: number[] = new Array<number>(b.length + 1).fill(0);
+  if (rows[0].length <= b.length) rows = rows.map(() => new Int32Array(2 * (b.length + 1)));
+  let [before, prev, cur] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     for (let j = 1; j <= b.length; j++) {
@@ -118,11 +121,26 @@ function osaDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** 1 − distance / longer length; 0 when either side folds to nothing. */
+/**
+ * 1 − distance / longer length; 0 when either side folds to nothing. Pairs of folded parts
+ * repeat as names do (an import of 100,000 rows scores the same few thousand surnames against
+ * each other again and again), so each pair is worked out once. Bounded, oldest first out.
+ */
 function partSimilarity(a: string, b: string): number {
   if (a === '' || b === '') return 0;
-  return 1 - osaDistance(a, b) / Math.max(a.length, b.length);
+  if (a === b) return 1;
+  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  let known = similarities.get(key);
+  if (known === undefined) {
+    known = 1 - osaDistance(a, b) / Math.max(a.length, b.length);
+    if (similarities.size >= SIMILARITY_CACHE_SIZE) similarities.delete(similarities.keys().next().value!);
+    similarities.set(key, known);
+  }
+  return known;
 }
+
+const SIMILARITY_CACHE_SIZE = 50_000;
+const similarities = new Map<string, number>();
 
 /** Similarity of two people's names in [0, 1]; 1 = the same folded name. */
 export function nameSimilarity(a: PersonName, b: PersonName): number {

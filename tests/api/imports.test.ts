@@ -157,6 +157,25 @@ describe.each(ENGINES)('imports on %s', (engine) => {
     expect(p4.body.errors[0]).toMatchObject({ field: 'iin', code: 'iin_taken' });
   });
 
+  it('a commit checks again when someone registered one of its people after the preview', async () => {
+    const rows = people(3, 'Ж');
+    const up = await upload(kordai, csv([HEADER_KK, ...rows]));
+    const options = { mapping: up.body.suggested };
+    expect((await kordai.post(`/api/imports/${up.body.id}/preview`, options)).body).toMatchObject({ valid: 3, toImport: 3 });
+    const meanwhile = await kordai.post('/api/learners', {
+      centreId: 'CLC-KORDAI', lastName: rows[1][0], firstName: rows[1][1], sex: 'female', birthDate: '1990-05-02', iin: rows[1][5],
+      consent: { date: '2026-11-01', version: 'kerege-consent-1' },
+    });
+    expect(meanwhile.status, JSON.stringify(meanwhile.body)).toBe(201);
+    const before = await learnerCount();
+    await kordai.post(`/api/imports/${up.body.id}/commit`, options);
+    const failed = await waitFor(kordai, up.body.id);
+    // the row's own error from a fresh check, not a clash that only the write ran into
+    expect(failed).toMatchObject({ status: 'failed', created: 0, errorCount: 1 });
+    expect(failed.errors).toEqual([expect.objectContaining({ row: 3, field: 'iin', code: 'iin_taken' })]);
+    expect(await learnerCount()).toBe(before);
+  });
+
   it('rows of a centre outside the caller\'s area are errors; an upload for such a centre is refused', async () => {
     const header = ['Орталық', ...HEADER_KK];
     const rows = people(2, 'О').map((r, i) => [i === 0 ? 'CLC-KORDAI' : 'VKO-PUSHKIN-LIB', ...r]);

@@ -85,9 +85,19 @@ export async function changeToken(db: Kysely<Database>, engine: Engine): Promise
  * lookup) can bring it along instead of a round trip of its own.
  */
 export function changeTokenExpression(engine: Engine): RawBuilder<string> {
-  return engine === 'postgres'
-    ? sql<string>`pg_current_wal_lsn()::text`
-    : sql<string>`cast((select coalesce(max(seq), 0) from changes) as text)`;
+  const highest = sql`(select coalesce(max(seq), 0) from changes)`;
+  if (engine === 'sqlite') return sql<string>`cast(${highest} as text)`;
+  // PostgreSQL hands out sequence numbers before commit, so a transaction holding a lower
+  // number can commit after one holding a higher: the highest number alone could stay the same
+  // across that commit. The token therefore also names the transactions that are writing to
+  // THIS database right now (those with an xid): when one of them ends, the token changes.
+  // The write door writes a record before its change row, so a transaction has its xid before
+  // it takes a number. Other databases of the cluster, autovacuum and checkpoints leave the
+  // token alone (the WAL position, used before, moved with all of them). Decision 0012.
+  return sql<string>`(${highest}::text || ':' || coalesce((
+    select string_agg(a.backend_xid::text, ',' order by a.backend_xid::text)
+    from pg_stat_get_activity(null) as a
+    where a.backend_xid is not null and a.datid = (select oid from pg_database where datname = current_database())), ''))`;
 }
 
 /**

@@ -3,15 +3,17 @@
 // once (every refusal of the file happens there, before anything is kept) and waits in the
 // `imports` table. The preview and the commit check every row with the caller's mapping — the
 // kind's own checks, in the caller's area only. The commit runs in the background: it checks
-// everything again, then writes all rows in ONE transaction through the write door — or
-// nothing, when one row is wrong. Progress is kept in this process's memory and answered by
+// everything again — unless the preview it follows checked the same options and nothing has
+// changed in the network since — then writes all rows in ONE transaction through the write
+// door, or nothing when one row is wrong. Progress is kept in this process's memory and answered by
 // GET /api/imports/:id. Decision: docs/decisions/0018-import-export.md.
 import { z } from 'zod';
 import { uuidv7, UUID_PATTERN } from '../../../domain/ids.js';
+import { isoToday } from '../../../domain/learning.js';
 import { IMPORT_LIMITS, ImportUploadQuery, type ImportKind, type ImportStatus, type RowIssue } from '../../../domain/imports.js';
 import { assertCan, inScope } from '../../auth/access.js';
 import type { Actor, Ctx, Queryable } from '../../context.js';
-import { isUniqueViolation } from '../../db/dialect.js';
+import { changeToken, isUniqueViolation } from '../../db/dialect.js';
 import { recordEvent } from '../../db/write.js';
 import { KeregeError, conflict, invalid, notFound } from '../../errors.js';
 import { translate } from '../../i18n.js';
@@ -167,6 +169,36 @@ async function check(ctx: Ctx, actor: Actor, job: Job, options: Options, onProgr
   return result;
 }
 
+// ------------------------------------------------------------------ a preview kept for its commit
+
+/**
+ * The last preview of each import, kept in this process for a few minutes so that the commit
+ * that usually follows it at once does not check 100,000 rows a second time. It is used only
+ * when the commit asks for exactly what the preview checked (same person, options and day)
+ * and the change token (decision 0012) says no record anywhere has changed since the token
+ * was read — before the preview began. Otherwise the commit checks everything again.
+ */
+interface KeptPreview { key: string; token: string; checked: Checked; at: number }
+const kept = new Map<string, KeptPreview>();
+const KEEP = { entries: 4, ms: 10 * 60_000 };
+
+const previewKey = (actor: Actor, options: Options) => JSON.stringify([actor.id, isoToday(), options]);
+
+function keep(jobId: string, preview: KeptPreview) {
+  for (const [id, p] of kept) if (Date.now() - p.at > KEEP.ms) kept.delete(id);
+  kept.delete(jobId);
+  while (kept.size >= KEEP.entries) kept.delete(kept.keys().next().value!);
+  kept.set(jobId, preview);
+}
+
+/** The preview's check if it still holds for this commit (then forgotten: it is used once). */
+async function keptCheck(ctx: Ctx, actor: Actor, jobId: string, options: Options): Promise<Checked | null> {
+  const preview = kept.get(jobId);
+  kept.delete(jobId);
+  if (!preview || Date.now() - preview.at > KEEP.ms || preview.key !== previewKey(actor, options)) return null;
+  return preview.token === await changeToken(ctx.db, ctx.engine) ? preview.checked : null;
+}
+
 /** Rows of the sheet among checked items (a row of a wide attendance register holds several marks). */
 const rowsIn = (items: Array<{ n: number }>) => new Set(items.map((i) => i.n)).size;
 
@@ -176,7 +208,9 @@ export async function previewImport(ctx: Ctx, id: string, options: Options) {
   const actor = assertCan(ctx.actor, 'import.write');
   const job = await ownImport(ctx.db, actor, id);
   assertCan(actor, kindOf(job).permission);
+  const token = await changeToken(ctx.db, ctx.engine); // before the check reads anything
   const checked = await check(ctx, actor, job, options);
+  if (!checked.mappingErrors.length && !checked.errors.length) keep(job.id, { key: previewKey(actor, options), token, checked, at: Date.now() });
   return {
     total: checked.total, valid: rowsIn(checked.good), invalid: checked.invalidRows,
     duplicates: rowsIn(checked.good.filter((g) => g.duplicate)), toImport: checked.mappingErrors.length ? 0 : rowsIn(toWrite(checked, options)),
@@ -210,7 +244,8 @@ async function finish(ctx: Ctx, id: string, status: 'done' | 'failed', result: R
 async function runCommit(ctx: Ctx, actor: Actor, job: Awaited<ReturnType<typeof ownImport>>, options: Options) {
   const progress = running.get(job.id)!;
   try {
-    const checked = await check(ctx, actor, job, options, (done) => { progress.processed = done; });
+    const checked = await keptCheck(ctx, actor, job.id, options)
+      ?? await check(ctx, actor, job, options, (done) => { progress.processed = done; });
     if (checked.mappingErrors.length || checked.errors.length) {
       const errors = checked.mappingErrors.length
         ? checked.mappingErrors.map((m) => ({ row: 0, column: null, ...m }))

@@ -99,15 +99,19 @@ export async function listLearners(db: Queryable, f: LearnerFilter) {
   if (!f.search) return pageOf(await page(scoped, f.limit, cursor), f.limit, (r) => ['', r.id]);
 
   const starts = startsWithTerm(f.search);
-  let contains = scoped.where('learners.name_key', 'like', `%${f.search}%`).where(sql<boolean>`not ${starts}`);
-  const selective = await selectiveNameFilter(db, f.engine, f.search);
-  if (selective) contains = contains.where(selective);
-  if (cursor?.group === 'contains') return pageOf(await page(contains, f.limit, cursor), f.limit, (r) => ['contains', r.id]);
+  // The second group is asked for only when the first cannot fill the page: counting a common
+  // term's trigram matches (selectiveNameFilter) costs more than the page of the first group.
+  const contains = async () => {
+    const query = scoped.where('learners.name_key', 'like', `%${f.search}%`).where(sql<boolean>`not ${starts}`);
+    const selective = await selectiveNameFilter(db, f.engine, f.search!);
+    return selective ? query.where(selective) : query;
+  };
+  if (cursor?.group === 'contains') return pageOf(await page(await contains(), f.limit, cursor), f.limit, (r) => ['contains', r.id]);
 
   const first = await page(scoped.where(starts), f.limit, cursor);
   if (first.length > f.limit) return pageOf(first, f.limit, (r) => ['starts', r.id]);
   // The first group ends on this page: fill the rest from the start of the second.
-  const rest = await page(contains, f.limit - first.length, null);
+  const rest = await page(await contains(), f.limit - first.length, null);
   return pageOf([...first, ...rest], f.limit, (r) => [first.includes(r) ? 'starts' : 'contains', r.id]);
 }
 

@@ -2,7 +2,7 @@
 // patronymic names, the scoring rules, and properties.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { MATCH_THRESHOLD, NAME_SIMILAR, foldName, nameKeys, nameSimilarity, scoreMatch, type PersonFacts } from './person-match.js';
+import { MATCH_THRESHOLD, NAME_SIMILAR, foldName, nameKeys, nameSearchKey, nameSimilarity, scoreMatch, type PersonFacts } from './person-match.js';
 import { searchKey, matchesSearch } from './fold.js';
 
 const p = (lastName: string, firstName: string, more: Partial<PersonFacts> = {}): PersonFacts => ({ lastName, firstName, ...more });
@@ -161,6 +161,16 @@ describe('matching properties', () => {
         expect(scoreMatch(b, a).score).toBeLessThan(1);
       }),
       { numRuns: 300 },
+    );
+  });
+  it('nameSearchKey is searchKey of nameKeys without folding the keys again', () => {
+    const anyName = fc.oneof(name, fc.string({ maxLength: 16 }), fc.constantFrom('Ш-ах', 'Ye zh', 'Қ h', 's h', "Sh'"));
+    fc.assert(
+      fc.property(anyName, anyName, fc.option(fc.oneof(name, fc.string({ maxLength: 12 })), { nil: null }), (lastName, firstName, middleName) => {
+        const p = { lastName, firstName, middleName };
+        expect(nameSearchKey(p)).toBe(searchKey(nameKeys(p)));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -23,7 +23,7 @@
 // have a valid IIN and they differ. Hence: exact name + birth date ≥ 0.92,
 // one typo + birth date ≥ 0.91, exact name + phone 0.825, name alone ≤ 0.5.
 // Rationale and limits: docs/decisions/0010-person-identity.md.
-import { foldForSearch } from './fold.js';
+import { SEARCH_KEY_SEPARATOR, foldForSearch } from './fold.js';
 import { parseIin } from './iin.js';
 import { normalisePhone } from './phone.js';
 
@@ -88,7 +88,7 @@ function foldNameUncached(part: string): string {
  * Folded keys to store for search and blocking: last+first(+middle),
  * first+last and last alone, both as foldForSearch gives them (so a plain
  * search finds them) and with patronymic endings made Kazakh. They are
- * already folded, so `searchKey(nameKeys(p))` builds a search_key column.
+ * already folded, so nameSearchKey joins them into a search_key column.
  */
 export function nameKeys(person: PersonName): string[] {
   const { lastName: l, firstName: f } = person;
@@ -97,6 +97,16 @@ export function nameKeys(person: PersonName): string[] {
   const [cl, cf, cm] = [foldName(l), foldName(f), foldName(m)];
   keys.push(collapse(cl + cf + cm), collapse(cl + cf), collapse(cf + cl), cl);
   return [...new Set(keys.filter((k) => k !== ''))];
+}
+
+/**
+ * The `name_key` column: nameKeys joined as searchKey joins values. The keys are folds
+ * already, and a fold folds to itself, so they are not folded a second time: folding a whole
+ * name (a text seen once) costs far more than the joins, and filled the word-fold cache with
+ * texts that never come back. Equal to `searchKey(nameKeys(person))` (the tests check it).
+ */
+export function nameSearchKey(person: PersonName): string {
+  return nameKeys(person).join(SEARCH_KEY_SEPARATOR);
 }
 
 /** Rows of the distance table, reused from call to call (scoring is synchronous). */
@@ -121,26 +131,11 @@ function osaDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/**
- * 1 − distance / longer length; 0 when either side folds to nothing. Pairs of folded parts
- * repeat as names do (an import of 100,000 rows scores the same few thousand surnames against
- * each other again and again), so each pair is worked out once. Bounded, oldest first out.
- */
+/** 1 − distance / longer length; 0 when either side folds to nothing. */
 function partSimilarity(a: string, b: string): number {
   if (a === '' || b === '') return 0;
-  if (a === b) return 1;
-  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-  let known = similarities.get(key);
-  if (known === undefined) {
-    known = 1 - osaDistance(a, b) / Math.max(a.length, b.length);
-    if (similarities.size >= SIMILARITY_CACHE_SIZE) similarities.delete(similarities.keys().next().value!);
-    similarities.set(key, known);
-  }
-  return known;
+  return 1 - osaDistance(a, b) / Math.max(a.length, b.length);
 }
-
-const SIMILARITY_CACHE_SIZE = 50_000;
-const similarities = new Map<string, number>();
 
 /** Similarity of two people's names in [0, 1]; 1 = the same folded name. */
 export function nameSimilarity(a: PersonName, b: PersonName): number {

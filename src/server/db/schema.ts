@@ -154,7 +154,7 @@ export interface LearnersTable extends CentreOwned {
   consent_recorded_by: string;
   guardian_name: string | null;
   user_id: string | null;
-  /** searchKey(nameKeys(...)): matched by `q` as a substring. */
+  /** nameSearchKey(...) = searchKey(nameKeys(...)): matched by `q` as a substring. */
   name_key: string;
   /** foldForSearch(last first middle): list order. */
   sort_key: string;

@@ -75,16 +75,32 @@ export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T
 }
 
 const WRITE_CHUNK = 1000;
+/** Chunks whose statements may be on their way to the database while the next is made. */
+const IN_FLIGHT = 2;
 
-/** New records of one table, each under its centre's scope, written in chunks; answers how many. */
-export async function insertPerCentre(tx: Transaction<Database>, c: Writing, table: RecordTable,
-  rows: Array<{ centreId: string; values: Record<string, unknown> }>, progress: (written: number) => void): Promise<number> {
-  for (const [centreId, list] of groupBy(rows, (r) => r.centreId)) {
-    for (let i = 0; i < list.length; i += WRITE_CHUNK) {
-      const chunk = list.slice(i, i + WRITE_CHUNK);
-      await insertRecords(tx, c.ctx, table, chunk.map((r) => r.values), { scopeId: centreId });
-      progress(chunk.length);
+/**
+ * New records of one table, each under its centre's scope, written in chunks; answers how many.
+ * A chunk's rows are made (`valuesOf`) while the chunk before is still being written: on
+ * PostgreSQL the database works in its own process meanwhile, and the transaction's one
+ * connection runs the statements in the order they were sent. Every chunk is awaited before
+ * this answers, so the transaction never commits around a failed statement.
+ */
+export async function insertPerCentre<T extends { centreId: string }>(tx: Transaction<Database>, c: Writing, table: RecordTable,
+  items: T[], valuesOf: (item: T) => Record<string, unknown>, progress: (written: number) => void): Promise<number> {
+  const inFlight: Array<Promise<void>> = [];
+  try {
+    for (const [centreId, list] of groupBy(items, (r) => r.centreId)) {
+      for (let i = 0; i < list.length; i += WRITE_CHUNK) {
+        const chunk = list.slice(i, i + WRITE_CHUNK);
+        const written = insertRecords(tx, c.ctx, table, chunk.map(valuesOf), { scopeId: centreId }).then(() => progress(chunk.length));
+        written.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+        inFlight.push(written);
+        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+      }
     }
+  } finally {
+    await Promise.allSettled(inFlight);
   }
-  return rows.length;
+  await Promise.all(inFlight);
+  return items.length;
 }

@@ -128,12 +128,9 @@ export const learners: Kind<LearnerRow> = {
     return !consentMapped && !options.consent ? [['consent', 'consent_required']] : [];
   },
   check,
-  write: (tx, c, items, progress) => insertPerCentre(tx, c, 'learners', items.map(({ input, centreId, settlementId }) => ({
-    centreId,
-    values: {
-      ...detailColumns(input), ...consentColumns(input.consent, c.actor), ...nameColumns(input),
-      centre_id: centreId, middle_name: input.middleName, phone: input.phone, iin: input.iin,
-      settlement_id: settlementId, user_id: null, merged_into: null,
-    },
-  })), progress),
+  write: (tx, c, items, progress) => insertPerCentre(tx, c, 'learners', items, ({ input, centreId, settlementId }) => ({
+    ...detailColumns(input), ...consentColumns(input.consent, c.actor), ...nameColumns(input),
+    centre_id: centreId, middle_name: input.middleName, phone: input.phone, iin: input.iin,
+    settlement_id: settlementId, user_id: null, merged_into: null,
+  }), progress),
 };

@@ -124,5 +124,5 @@ export const trainings: Kind<TrainingRow> = {
   required: TRAINING_REQUIRED,
   suggest: (columns) => suggestMapping(TRAINING_IMPORT_FIELDS, columns, index ??= headerIndex(TRAINING_IMPORT_FIELDS, HEADER_WORDS, LABEL_KEYS)),
   check,
-  write: (tx, c, items, progress) => insertPerCentre(tx, c, 'trainings', items, progress),
+  write: (tx, c, items, progress) => insertPerCentre(tx, c, 'trainings', items, (r) => r.values, progress),
 };

@@ -167,7 +167,7 @@ export const visits: Kind<VisitRow> = {
         recorded.add(key);
         inserts.push({ centreId, values: { centre_id: centreId, date: v.date, purpose: v.purpose, count: 1, learner_id: v.learnerId } });
       }
-      changed += await insertPerCentre(tx, c, 'visits', inserts, () => {});
+      changed += await insertPerCentre(tx, c, 'visits', inserts, (r) => r.values, () => {});
       progress(list.length);
     }
     return changed;

@@ -2,11 +2,11 @@
 // the whole network but tells the caller about records outside their area only that they
 // exist ("already registered at another centre"). Personal data: scoped staff only.
 import { z } from 'zod';
-import { searchKey, foldForSearch } from '../../../domain/fold.js';
+import { foldForSearch } from '../../../domain/fold.js';
 import { UUID_PATTERN } from '../../../domain/ids.js';
 import { parseIin } from '../../../domain/iin.js';
 import { LEARNING_LIMITS, LearnerInput, LearnerListQuery, LearnerMatchQuery, LearnerPatch, learnerIssues } from '../../../domain/learning.js';
-import { MATCH_THRESHOLD, nameKeys, scoreMatch, type PersonName } from '../../../domain/person-match.js';
+import { MATCH_THRESHOLD, nameSearchKey, scoreMatch, type PersonName } from '../../../domain/person-match.js';
 import { normalisePhone } from '../../../domain/phone.js';
 import { assertCan, inScope } from '../../auth/access.js';
 import type { Actor, Ctx, Queryable } from '../../context.js';
@@ -23,7 +23,7 @@ import * as q from './queries.js';
 export const PLACE_KINDS = new Set(['settlement', 'city', 'raion', 'oblast']);
 
 export function nameColumns(name: PersonName) {
-  return { name_key: searchKey(nameKeys(name)), sort_key: foldForSearch(`${name.lastName} ${name.firstName} ${name.middleName ?? ''}`) };
+  return { name_key: nameSearchKey(name), sort_key: foldForSearch(`${name.lastName} ${name.firstName} ${name.middleName ?? ''}`) };
 }
 
 /**

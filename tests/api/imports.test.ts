@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iinChecksum } from '../../src/domain/iin.js';
+import { uuidv7 } from '../../src/domain/ids.js';
 import { ENGINES, testEnv, type Client, type TestEnv } from './harness.js';
 
 const kk = JSON.parse(readFileSync(new URL('../../locales/kk.json', import.meta.url), 'utf8'));
@@ -174,6 +175,23 @@ describe.each(ENGINES)('imports on %s', (engine) => {
     expect(failed).toMatchObject({ status: 'failed', created: 0, errorCount: 1 });
     expect(failed.errors).toEqual([expect.objectContaining({ row: 3, field: 'iin', code: 'iin_taken' })]);
     expect(await learnerCount()).toBe(before);
+  });
+
+  it('a row that cannot be written after a right check leaves nothing written, chunks before it included', async () => {
+    const rows = people(1100, 'и'); // two write chunks of the same centre
+    const up = await upload(kordai, csv([HEADER_KK, ...rows]));
+    const options = { mapping: up.body.suggested, duplicates: 'import' };
+    expect((await kordai.post(`/api/imports/${up.body.id}/preview`, options)).body).toMatchObject({ valid: 1100, invalid: 0 });
+    // the last row's IIN taken behind the change feed's back (as a bug or a restore might),
+    // so the commit trusts its preview and only the write finds out
+    const someone = await env.db.kysely.selectFrom('learners').selectAll().where('iin', 'is not', null).executeTakeFirstOrThrow();
+    await env.db.kysely.insertInto('learners').values({ ...someone, id: uuidv7(), iin: rows[1099][5], user_id: null }).execute();
+    const before = [await learnerCount(), await auditCount()];
+    await kordai.post(`/api/imports/${up.body.id}/commit`, options);
+    const failed = await waitFor(kordai, up.body.id);
+    expect(failed).toMatchObject({ status: 'failed', created: 0, errorCount: 1 });
+    expect(failed.errors[0]).toMatchObject({ field: 'file', code: 'iin_taken_meanwhile' });
+    expect([await learnerCount(), await auditCount()]).toEqual(before);
   });
 
   it('rows of a centre outside the caller\'s area are errors; an upload for such a centre is refused', async () => {

@@ -82,25 +82,24 @@ const IN_FLIGHT = 2;
  * New records of one table, each under its centre's scope, written in chunks; answers how many.
  * A chunk's rows are made (`valuesOf`) while the chunk before is still being written: on
  * PostgreSQL the database works in its own process meanwhile, and the transaction's one
- * connection runs the statements in the order they were sent. Every chunk is awaited before
- * this answers, so the transaction never commits around a failed statement.
+ * connection runs the statements in the order they were asked for. Every chunk has ended before
+ * this answers, so the transaction never commits around a failed statement; the failure that
+ * came first is the one thrown (on PostgreSQL the statements after it fail only because the
+ * transaction is already aborted).
  */
 export async function insertPerCentre<T extends { centreId: string }>(tx: Transaction<Database>, c: Writing, table: RecordTable,
   items: T[], valuesOf: (item: T) => Record<string, unknown>, progress: (written: number) => void): Promise<number> {
+  let failure: { error: unknown } | null = null;
   const inFlight: Array<Promise<void>> = [];
-  try {
-    for (const [centreId, list] of groupBy(items, (r) => r.centreId)) {
-      for (let i = 0; i < list.length; i += WRITE_CHUNK) {
-        const chunk = list.slice(i, i + WRITE_CHUNK);
-        const written = insertRecords(tx, c.ctx, table, chunk.map(valuesOf), { scopeId: centreId }).then(() => progress(chunk.length));
-        written.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
-        inFlight.push(written);
-        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
-      }
+  for (const [centreId, list] of groupBy(items, (r) => r.centreId)) {
+    for (let i = 0; i < list.length && !failure; i += WRITE_CHUNK) {
+      const chunk = list.slice(i, i + WRITE_CHUNK);
+      inFlight.push(insertRecords(tx, c.ctx, table, chunk.map(valuesOf), { scopeId: centreId })
+        .then(() => progress(chunk.length), (error: unknown) => { failure ??= { error }; }));
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift(); // never rejects: failures are kept above
     }
-  } finally {
-    await Promise.allSettled(inFlight);
   }
   await Promise.all(inFlight);
+  if (failure) throw (failure as { error: unknown }).error;
   return items.length;
 }

@@ -1,7 +1,7 @@
 // The read cache's change token (decision 0012) on both engines: it moves with every commit
 // that writes to the change feed, and — on PostgreSQL, where a transaction holding a lower
 // sequence number can commit after one holding a higher — also when the late one commits.
-// Writes that never reach the feed, and other databases, leave it alone.
+// Writes that never reach the feed, and finished writes in other databases, leave it alone.
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,27 +13,40 @@ const change = (rowId: string) => ({ table_name: 'learners', row_id: rowId, scop
 describe.each(ENGINES)('change token on %s', (engine) => {
   let env: TestEnv;
   const token = () => changeToken(env.db.kysely, engine);
+  /**
+   * The token at a moment when no transaction is in progress anywhere in the cluster: other
+   * suites write to their own databases of the same server meanwhile, and while one of their
+   * transactions runs it is listed in a PostgreSQL token (a lost hit, not a wrong answer).
+   */
+  async function quietToken() {
+    for (let i = 0; i < 400; i++) {
+      const t = await token();
+      if (engine === 'sqlite' || t.endsWith(':')) return t;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error('the server never had a moment without a transaction in progress');
+  }
   beforeAll(async () => { env = await testEnv(engine, { demo: false }); });
   afterAll(async () => { await env?.close(); });
 
   it('moves with each commit to the change feed and stays put without one', async () => {
-    const before = await token();
-    expect(await token()).toBe(before);
+    const before = await quietToken();
+    expect(await quietToken()).toBe(before);
     await env.db.kysely.insertInto('changes').values(change('a')).execute();
-    const after = await token();
+    const after = await quietToken();
     expect(after).not.toBe(before);
     // a session or an import's progress is not a record change
     await env.db.kysely.updateTable('users').set({ locale: 'kk' }).where('username', '=', 'nobody').execute();
-    expect(await token()).toBe(after);
+    expect(await quietToken()).toBe(after);
   });
 
   it('does not move for a rolled-back write', async () => {
-    const before = await token();
+    const before = await quietToken();
     await expect(env.db.kysely.transaction().execute(async (tx) => {
       await tx.insertInto('changes').values(change('rolled-back')).execute();
       throw new Error('rollback');
     })).rejects.toThrow('rollback');
-    expect(await token()).toBe(before);
+    expect(await quietToken()).toBe(before);
   });
 
   // PostgreSQL only: SQLite allows one writer at a time, so commits there are in sequence order
@@ -64,19 +77,18 @@ describe.each(ENGINES)('change token on %s', (engine) => {
     expect(afterA.split(':')[0]).toBe(whileAWrites.split(':')[0]);
   });
 
-  it('ignores writes in other databases of the cluster', async () => {
-    const before = await token();
+  it('is back where it was once a write in another database of the cluster has ended', async () => {
+    const before = await quietToken();
     const other = new pg.Client({ connectionString: process.env.KEREGE_TEST_PG });
     await other.connect();
     try {
       await other.query('begin');
       await other.query('create temporary table kerege_token_probe (n int)');
       await other.query('insert into kerege_token_probe values (1)');
-      expect(await token()).toBe(before); // a transaction writing elsewhere, still open
       await other.query('commit');
     } finally {
       await other.end();
     }
-    expect(await token()).toBe(before);
+    expect(await quietToken()).toBe(before);
   });
 });

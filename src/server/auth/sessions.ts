@@ -2,7 +2,7 @@
 // holds a random token; the table keeps only its SHA-256, so a leaked table opens nothing.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { changeTokenExpression, type Engine } from '../db/dialect.js';
+import { changeTokenExpression, prepared, type Engine } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 
 export const SESSION_COOKIE = 'kerege_session';
@@ -27,13 +27,13 @@ export async function createSession(db: Kysely<Database>, userId: string): Promi
 
 /** The live session for a cookie token with its user and the user's org unit path, in one query. */
 export async function findSessionUser(db: Kysely<Database>, token: string, engine: Engine) {
-  const row = await db.selectFrom('sessions')
+  const row = await prepared(db.selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
     .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at',
       'users.id', 'users.username', 'users.role', 'users.org_unit_id', 'users.partner_id', 'users.locale', 'users.active',
       'users.deleted_at', 'org_units.path', changeTokenExpression(engine).as('change_token')])
-    .where('sessions.id', '=', digest(token)).executeTakeFirst();
+    .where('sessions.id', '=', digest(token))).executeTakeFirst();
   if (!row || !(await stillLive(db, row.session_id, row.last_seen_at, row.expires_at))) return null;
   return row;
 }

@@ -18,7 +18,7 @@ export interface Db {
 export function openDatabase(url: string, options: { poolSize?: number } = {}): Db {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     pg.types.setTypeParser(20, (value) => Number(value)); // bigint: our sequences stay far below 2^53
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, Client: PreparingClient as typeof pg.Client });
     // An idle connection the server ends (a restart, an administrator) must not crash the
     // process: the pool drops it and opens a new one on the next query.
     pool.on('error', (error) => console.error(`postgres: idle connection lost (${error.message})`));
@@ -40,6 +40,41 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   cacheStatements(database);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { kysely, engine: 'sqlite', close: () => kysely.destroy() };
+}
+
+/** Ends the SQL of a query that PostgreSQL should keep prepared (see `prepared`). */
+const PREPARED_MARK = '/* prepared */';
+/** Statement names by SQL text: only marked queries, whose texts are fixed by the code. */
+const statementNames = new Map<string, string>();
+
+/**
+ * A pg client that runs a marked query as a named prepared statement: parsed and planned once
+ * per connection instead of at every call. Kysely sends every query unnamed.
+ */
+const PreparingClient = class extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super(config);
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    this.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+      if (typeof config === 'string' && config.endsWith(PREPARED_MARK) && Array.isArray(values)) {
+        let name = statementNames.get(config);
+        if (name === undefined) statementNames.set(config, (name = `kerege_${statementNames.size + 1}`));
+        return query({ name, text: config, values }, callback);
+      }
+      return query(config, values, callback);
+    }) as typeof this.query;
+  }
+};
+
+/**
+ * A query worth keeping prepared on PostgreSQL — one that runs at every request, whose plan does
+ * not depend on its parameters (a primary-key lookup): parsing and planning the session lookup
+ * cost three times its execution (0.8 ms against 0.25 ms a call at 2M learners; decision 0021).
+ * Not for queries whose best plan depends on the values (a LIKE prefix, an IN list), where
+ * PostgreSQL's generic plan could be worse. SQLite keeps every statement prepared anyway.
+ */
+export function prepared<Q extends { modifyEnd(modifier: Expression<unknown>): Q }>(query: Q): Q {
+  return query.modifyEnd(sql.raw(PREPARED_MARK));
 }
 
 /**

@@ -167,6 +167,20 @@ describe.each(ENGINES)('imports of trainings, attendance and visits on %s', (eng
       expect(await waitFor(kordai, up.body.id)).toMatchObject({ status: 'failed', errorCount: 3 });
       expect(await writeCounts(env)).toEqual(before);
     });
+    it('a training of the mobile IT-Yurt needs its place; a training twice in the file is a likely repeat', async () => {
+      const file = csv([
+        ['Центр', 'Курс', 'Начало', 'Окончание', 'Количество мест', 'Место проведения'],
+        ['MOB-VOS-ITYURT', 'ICT-TRAIN', '02.02.2027', '03.02.2027', '10', ''],
+        ['MOB-VOS-ITYURT', 'ICT-TRAIN', '09.02.2027', '10.02.2027', '10', 'Глубокое, школа №1'],
+        ['CLC-KORDAI', 'ICT-TRAIN', '16.02.2027', '17.02.2027', '10', ''],
+        ['CLC-KORDAI', 'ICT-TRAIN', '16.02.2027', '18.02.2027', '12', ''],
+      ]);
+      const up = await upload(admin.withLocale('ru'), 'trainings', file);
+      const preview = (await admin.withLocale('ru').post(`/api/imports/${up.body.id}/preview`, { mapping: up.body.suggested })).body;
+      expect(preview).toMatchObject({ total: 4, valid: 3, invalid: 1, duplicates: 1, toImport: 2 });
+      expect(preview.errors.map((e: { row: number; field: string; code: string }) => [e.row, e.field, e.code])).toEqual([[2, 'place', 'place_required']]);
+      expect(preview.warnings.map((w: { row: number; code: string }) => [w.row, w.code])).toEqual([[5, 'training_in_file']]);
+    });
   });
 
   describe('attendance', () => {

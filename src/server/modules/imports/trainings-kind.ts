@@ -12,7 +12,7 @@ import { TrainingInput } from '../../../domain/trainings.js';
 import { trainingColumns } from '../trainings/service.js';
 import { cellReader, code, dictionary, fold, headerIndex, issueCode, readDate, readNumber, suggestMapping } from './cells.js';
 import { centreResolver } from './centres.js';
-import { insertPerCentre, type Checking, type Good, type Kind, type StoredRow } from './kind.js';
+import { groupBy, insertPerCentre, type Checking, type Good, type Kind, type StoredRow } from './kind.js';
 
 interface TrainingRow { centreId: string; values: Record<string, unknown> }
 
@@ -65,12 +65,41 @@ async function courseFinder(c: Checking) {
   };
 }
 
+/** Whether each centre is the mobile IT-Yurt (its trainings need a place), asked once per centre. */
+function mobileCentres(c: Checking) {
+  const known = new Map<string, boolean>();
+  return async (centreId: string) => {
+    let mobile = known.get(centreId);
+    if (mobile === undefined) {
+      const centre = await c.ctx.db.selectFrom('centres').select('type').where('org_unit_id', '=', centreId).executeTakeFirst();
+      known.set(centreId, (mobile = centre?.type === 'mobile'));
+    }
+    return mobile;
+  };
+}
+
+const LOOKUP_CHUNK = 500;
+
+/** Live trainings already scheduled among `keys` (centre|course|start), a query per centre and 500 first days. */
+async function existingTrainings(c: Checking, keys: Array<{ centreId: string; courseId: string; startDate: string }>) {
+  const found = new Set<string>();
+  for (const [centreId, list] of groupBy(keys, (k) => k.centreId)) {
+    const days = [...new Set(list.map((k) => k.startDate))];
+    for (let i = 0; i < days.length; i += LOOKUP_CHUNK) {
+      const rows = await c.ctx.db.selectFrom('trainings').select(['course_id', 'start_date'])
+        .where('centre_id', '=', centreId).where('start_date', 'in', days.slice(i, i + LOOKUP_CHUNK)).where('deleted_at', 'is', null).execute();
+      for (const r of rows) found.add(`${centreId}|${r.course_id}|${r.start_date}`);
+    }
+  }
+  return found;
+}
+
 async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<TrainingRow>>> {
   const centreOf = centreResolver(c.ctx.db, c.actor);
   const courseOf = await courseFinder(c);
+  const isMobile = mobileCentres(c);
   const d = dicts();
-  const good: Array<Good<TrainingRow>> = [];
-  const seen = new Map<string, number>();
+  const passed: Array<{ n: number; key: string; centreId: string; courseId: string; startDate: string; values: Record<string, unknown> }> = [];
   for (const [n, ...cells] of rows) {
     const cell = cellReader(cells, c.mapping);
     const centreId = await centreOf(cell('centre') ?? c.job.centre_id);
@@ -100,22 +129,23 @@ async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<Trainin
       continue;
     }
     const input = parsed.data;
-    const mobile = await c.ctx.db.selectFrom('centres').select('type').where('org_unit_id', '=', centreId).executeTakeFirst();
-    if (mobile?.type === 'mobile' && !input.place) c.fail(c.issue(n, 'place', 'place_required'));
+    if (!input.place && await isMobile(centreId)) c.fail(c.issue(n, 'place', 'place_required'));
     if (c.failed(n)) continue;
-    const key = `${centreId}|${courseId}|${input.startDate}`;
-    if (seen.has(key)) c.duplicate(c.issue(n, 'course', 'training_in_file', { row: seen.get(key) }));
-    else {
-      seen.set(key, n);
-      const existing = await c.ctx.db.selectFrom('trainings').select('id')
-        .where('centre_id', '=', centreId).where('course_id', '=', courseId!).where('start_date', '=', input.startDate)
-        .where('deleted_at', 'is', null).executeTakeFirst();
-      if (existing) c.duplicate(c.issue(n, 'course', 'training_exists'));
-    }
     const values = { ...trainingColumns({ ...input, trainerIds: [], volunteerIds: [] }), course_id: courseId, centre_id: centreId, place: input.place ?? null, note: input.note ?? null };
-    good.push({ n, item: { centreId, values } });
+    passed.push({ n, key: `${centreId}|${courseId}|${input.startDate}`, centreId, courseId: courseId!, startDate: input.startDate, values });
   }
-  return good;
+
+  // likely the same training: an earlier row, or one already scheduled
+  const existing = await existingTrainings(c, passed);
+  const seen = new Map<string, number>();
+  for (const p of passed) {
+    if (seen.has(p.key)) c.duplicate(c.issue(p.n, 'course', 'training_in_file', { row: seen.get(p.key) }));
+    else {
+      seen.set(p.key, p.n);
+      if (existing.has(p.key)) c.duplicate(c.issue(p.n, 'course', 'training_exists'));
+    }
+  }
+  return passed.map((p) => ({ n: p.n, item: { centreId: p.centreId, values: p.values } }));
 }
 
 export const trainings: Kind<TrainingRow> = {

@@ -66,4 +66,17 @@ describe.each(ENGINES)('my learning on %s', (engine) => {
     expect((await kordai.post('/api/my/learning/seen', { enrolmentIds: [] })).status).toBe(400);
     expect((await env.anonymous().get('/api/my/learning')).status).toBe(401);
   });
+
+  it('says in /api/auth/me whether an account has learning of its own: a learner, or staff who learn too', async () => {
+    expect((await learner.get('/api/auth/me')).body.ownLearning).toBe(true);
+    const staff = await env.as('manager.pushkin');
+    expect((await staff.get('/api/auth/me')).body.ownLearning).toBe(false);
+    const account = (await admin.get('/api/users?q=manager.pushkin')).body.items[0];
+    const record = await admin.post('/api/learners', {
+      centreId: 'LIB-VOS-PUSHKIN', lastName: 'Иванова', firstName: 'Мария', sex: 'female', birthDate: '1980-03-04',
+      consent: { date: '2026-11-01', version: 'kerege-consent-1' }, userId: account.id,
+    });
+    expect(record.status, JSON.stringify(record.body)).toBe(201);
+    expect((await staff.get('/api/auth/me')).body.ownLearning).toBe(true);
+  });
 });

@@ -2,10 +2,11 @@
 // training at the IT-Yurt and enrols someone, then the demo's learner (Нұрлан Серікбаев), who
 // waits; the first person drops out, so the seat goes to Нұрлан. He signs in in Kazakh, lands
 // on "My learning", is told of the seat once, reads the page in Russian, and on his next visit
-// the notice is gone. axe on every view; a 375 px phone too.
+// the notice is gone. axe on every view; a 375 px phone too. Then one of seed 003's librarians,
+// a facilitator who took a course herself, finds her learning from the menu.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
+import { expectNoSeriousA11yViolations, followNavLink, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
 
 const PASSWORD = 'kerege-demo-2026';
 const SWITCHER = 'Тіл · Язык · Language';
@@ -96,6 +97,21 @@ describe('my learning', () => {
     await page.getByRole('list', { name: 'Мои тренинги' }).waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'Для вас освободилось место' }).count()).toBe(0);
     await look(page, 'my-learning-ru-375');
+    await page.context().close();
+  });
+
+  it('a librarian, staff who learn too, finds her own learning from the menu, in Kazakh and in Russian', async () => {
+    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
+    await signIn(page, 'aktobe.lib01');
+    await landed(page);
+    expect(new URL(page.url()).pathname).toMatch(/^\/centres\//); // staff land at their centre
+    await followNavLink(page, 'Менің оқуым', false);
+    await page.getByRole('heading', { level: 1, name: 'Менің оқуым' }).waitFor();
+    const trainings = page.getByRole('list', { name: 'Менің тренингтерім' });
+    await trainings.getByText('Кітапханашыларға арналған медиа және ақпараттық сауаттылық').waitFor();
+    await look(page, 'my-learning-librarian-kk');
+    await page.getByLabel(SWITCHER).selectOption('ru');
+    await page.getByRole('list', { name: 'Мои тренинги' }).getByText('Медийная и информационная грамотность для библиотекарей').waitFor();
     await page.context().close();
   });
 });

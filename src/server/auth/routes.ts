@@ -10,6 +10,7 @@ import type { Engine } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { KeregeError } from '../errors.js';
 import * as accounts from '../modules/users/service.js';
+import { hasOwnLearning } from '../modules/my/service.js';
 import { isNationwide } from './access.js';
 import { IDLE_TIMEOUT_MS, SESSION_COOKIE, endSession, findSessionUser } from './sessions.js';
 
@@ -33,7 +34,10 @@ export async function loadActor(db: Kysely<Database>, engine: Engine, req: Fasti
   };
 }
 
-const Me = z.object({ user: User, csrfToken: z.string() });
+const Me = z.object({
+  user: User, csrfToken: z.string(),
+  ownLearning: z.boolean().describe('A learner record is linked to this account: its own learning is at /my'),
+});
 
 export function authRoutes(app: App): void {
   const tags = ['auth'];
@@ -43,7 +47,7 @@ export function authRoutes(app: App): void {
   }, async (req, reply) => {
     const { token, csrfToken, user } = await accounts.login(req.ctx, req.body.username, req.body.password, req.ip);
     reply.setCookie(SESSION_COOKIE, token, cookieOptions(req.protocol === 'https'));
-    return { user, csrfToken };
+    return { user, csrfToken, ownLearning: await hasOwnLearning(req.ctx.db, user.id) };
   });
   app.post('/api/auth/logout', {
     config: { access: 'signed_in' },
@@ -60,7 +64,7 @@ export function authRoutes(app: App): void {
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
     const me = await accounts.me(req.ctx);
-    return { user: me, csrfToken: req.csrfToken! };
+    return { user: me, csrfToken: req.csrfToken!, ownLearning: await hasOwnLearning(req.ctx.db, me.id) };
   });
   app.put('/api/auth/me/locale', {
     config: { access: 'signed_in' },

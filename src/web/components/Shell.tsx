@@ -5,7 +5,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { useLogout, useUser } from '../lib/auth';
+import { useLogout, useOwnLearning, useUser } from '../lib/auth';
 import { canReadAudit, canReadLearners, isAdmin } from '../lib/roles';
 import type { User } from '../lib/types';
 import { DemoBanner } from './DemoBanner';
@@ -40,6 +40,7 @@ function UserBlock({ user, compact }: { user: User; compact?: boolean }) {
 export function Shell() {
   const { t } = useTranslation();
   const user = useUser();
+  const ownLearning = useOwnLearning();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
@@ -47,6 +48,7 @@ export function Shell() {
   useEffect(() => close(), [location.pathname, close]);
 
   const items: NavItem[] = [
+    // a learner's first item; staff who learn too find it after their work
     { to: '/my', label: t('nav.my'), show: user.role === 'learner' },
     { to: '/network', label: t('nav.network'), show: true },
     { to: '/centres', label: t('nav.centres'), show: true },
@@ -61,6 +63,7 @@ export function Shell() {
     { to: '/partners', label: t('nav.partners'), show: true },
     { to: '/admin/users', label: t('nav.users'), show: isAdmin(user) },
     { to: '/audit', label: t('nav.audit'), show: canReadAudit(user) },
+    { to: '/my', label: t('nav.my'), show: user.role !== 'learner' && ownLearning },
   ];
 
   return (

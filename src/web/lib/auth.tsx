@@ -49,6 +49,12 @@ export function useUser(): User {
   return user;
 }
 
+/** Whether the signed-in account has learning of its own (its page is /my). */
+export function useOwnLearning(): boolean {
+  const { data } = useMe();
+  return data?.ownLearning ?? false;
+}
+
 // A language picked on the login page, by the person about to sign in, beats
 // the locale stored with their account: it is the newer choice. Otherwise the
 // account's locale wins over the device's remembered language.

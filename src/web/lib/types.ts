@@ -92,5 +92,6 @@ export interface User {
   version: string;
 }
 
-export interface Me { user: User; csrfToken: string }
+/** `ownLearning`: a learner record is linked to the account (a learner, or staff who also learn). */
+export interface Me { user: User; csrfToken: string; ownLearning: boolean }
 export interface Health { status: string; db: string; version: string; demo: boolean }

@@ -15,6 +15,11 @@ async function ownLearnerIds(db: Queryable, userId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** Whether the account has learning of its own to show (a linked, live learner record). */
+export async function hasOwnLearning(db: Queryable, userId: string): Promise<boolean> {
+  return (await ownLearnerIds(db, userId)).length > 0;
+}
+
 export async function myLearning(ctx: Ctx): Promise<MyLearning> {
   const actor = requireActor(ctx.actor);
   const ids = await ownLearnerIds(ctx.db, actor.id);

@@ -2,20 +2,20 @@
 // 400 `fields` land under their inputs; a 409 says someone else was faster.
 import '../../components/pageStyles';
 import {
-  Alert, Button, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea,
+  Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea,
 } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { FormAlerts, FormFooter, useRefusalFocus } from '../../components/Form';
 import { NamesInputs } from '../../components/NamesInputs';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, Loading } from '../../components/States';
 import { UnitBreadcrumb } from '../../components/UnitBreadcrumb';
-import { ApiError } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { canWriteNetwork } from '../../lib/roles';
-import { errorFor, errorMessage, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
+import { errorFor, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
 import { localName, type Lang } from '../../lib/names';
 import { CENTRE_TYPES, CONNECTIVITIES, LANGS, type Centre, type CentreType, type Connectivity } from '../../lib/types';
 import { addressText } from './CentrePage';
@@ -67,18 +67,8 @@ function CentreForm({ centre, onReload }: { centre?: Centre; onReload: () => Pro
 
   const hasMissing = Object.keys(missing).length > 0;
   const errors = hasMissing ? missing : fieldErrors(save.error);
-  const conflict = save.error instanceof ApiError && save.error.status === 409;
-  const validation = hasMissing || (save.error instanceof ApiError && save.error.status === 400);
-  const others = otherFieldErrors(errors, FIELDS);
-
   const alertRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // Take the keyboard to the first field the server refused, or to the
-    // message at the top of the form (a conflict, a cut link) — the Save
-    // button is far below it on a long form.
-    if (validation) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    else if (save.error) alertRef.current?.focus();
-  }, [save.error, missing, validation]);
+  useRefusalFocus(formRef, alertRef, save.error, missing);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -117,23 +107,8 @@ function CentreForm({ centre, onReload }: { centre?: Centre; onReload: () => Pro
       <PageHeader title={title} above={centre && <UnitBreadcrumb ancestors={centre.ancestors} />} />
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
-          <div ref={alertRef} tabIndex={-1} style={{ outline: 'none', scrollMarginTop: 80 }}>
-          {conflict && (
-            <Alert color="orange" role="alert" title={t('common.conflictTitle')}>
-              <Stack gap="xs" align="flex-start">
-                {t('centres.conflict')}
-                <Button size="xs" color="orange" variant="light" onClick={() => void reload()}>{t('common.reload')}</Button>
-              </Stack>
-            </Alert>
-          )}
-          {save.error && !conflict && !validation && <Alert color="red" role="alert">{errorMessage(t, save.error)}</Alert>}
-          </div>
-          {validation && (
-            <Alert color="red" role="alert">
-              {t('common.fixFields')}
-              {others.length > 0 && <> {others.join('; ')}</>}
-            </Alert>
-          )}
+          <FormAlerts ref={alertRef} error={save.error} missing={hasMissing} others={otherFieldErrors(errors, FIELDS)}
+            onReload={() => void reload()} conflictText={t('centres.conflict')} />
 
           <Fieldset legend={t('centres.sectionIdentity')}>
             <Stack gap="sm">
@@ -208,13 +183,7 @@ function CentreForm({ centre, onReload }: { centre?: Centre; onReload: () => Pro
             </Stack>
           </Fieldset>
 
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => navigate(centre ? `/centres/${centre.id}` : '/centres')}
-              disabled={save.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={save.isPending}>{t('common.save')}</Button>
-          </Group>
+          <FormFooter pending={save.isPending} onCancel={() => navigate(centre ? `/centres/${centre.id}` : '/centres')} />
         </Stack>
       </form>
     </Stack>

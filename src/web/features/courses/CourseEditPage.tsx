@@ -5,9 +5,9 @@
 import '../../components/pageStyles';
 import '@mantine/core/styles/Radio.css';
 import {
-  Anchor, Button, Checkbox, Fieldset, Group, Input, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea,
+  Anchor, Checkbox, Fieldset, Group, Input, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea,
 } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { CATEGORIES, COURSE_LEVELS, LEARNING_LIMITS, TARGET_GROUPS } from '../../../domain/learning';
@@ -15,13 +15,12 @@ import { NamesInputs } from '../../components/NamesInputs';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordSelect } from '../../components/RecordSelect';
 import { ErrorState, Loading } from '../../components/States';
-import { ApiError } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { errorFor, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
 import { localName, type Lang, type Names } from '../../lib/names';
 import { LANGS, type Centre } from '../../lib/types';
 import { boundCentre } from '../learners/parts';
-import { FormAlerts } from '../trainings/FormAlerts';
+import { FormAlerts, FormFooter, useRefusalFocus } from '../../components/Form';
 import { changedFields } from '../trainings/parts';
 import { canWriteNational, useCourse, useSaveCourse, type Course } from './api';
 
@@ -98,11 +97,7 @@ function CourseFormView({ course, onReload }: { course?: Course; onReload: () =>
 
   const hasMissing = Object.keys(missing).length > 0;
   const errors = hasMissing ? missing : fieldErrors(save.error);
-  const validation = hasMissing || (save.error instanceof ApiError && save.error.status === 400);
-  useEffect(() => {
-    if (validation) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    else if (save.error) alertRef.current?.focus();
-  }, [save.error, missing, validation]);
+  useRefusalFocus(formRef, alertRef, save.error, missing);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -213,12 +208,7 @@ function CourseFormView({ course, onReload }: { course?: Course; onReload: () =>
             </Stack>
           </Fieldset>
 
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => navigate(course ? `/courses/${course.id}` : '/courses')} disabled={save.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={save.isPending}>{t('common.save')}</Button>
-          </Group>
+          <FormFooter pending={save.isPending} onCancel={() => navigate(course ? `/courses/${course.id}` : '/courses')} />
         </Stack>
       </form>
     </Stack>

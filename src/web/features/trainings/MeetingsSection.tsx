@@ -12,7 +12,7 @@ import { ArchiveButton } from '../../components/ArchiveButton';
 import { errorFor, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
 import { useArchiveMeeting, useSaveMeeting, type Meeting, type MeetingBody, type TrainingDetail } from './api';
-import { FormAlerts } from './FormAlerts';
+import { FormAlerts } from '../../components/Form';
 
 interface MeetingForm { date: string; startTime: string; hours: number | '' }
 

@@ -3,10 +3,10 @@
 // created (moving a training would move its enrolments and marks).
 import '../../components/pageStyles';
 import {
-  Anchor, Button, Fieldset, Group, Input, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea,
+  Anchor, Fieldset, Input, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { TRAINING_KINDS } from '../../../domain/learning';
@@ -14,7 +14,7 @@ import { TRAINING_LIMITS } from '../../../domain/trainings';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordSelect } from '../../components/RecordSelect';
 import { ErrorState, Loading } from '../../components/States';
-import { ApiError, apiGet } from '../../lib/api';
+import { apiGet } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { errorFor, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
 import { localName, type Lang } from '../../lib/names';
@@ -22,7 +22,7 @@ import { LANGS, type Centre } from '../../lib/types';
 import type { Course } from '../courses/api';
 import { boundCentre } from '../learners/parts';
 import { useSaveTraining, useTraining, type TrainingDetail } from './api';
-import { FormAlerts } from './FormAlerts';
+import { FormAlerts, FormFooter, useRefusalFocus } from '../../components/Form';
 import { changedFields, trainingName } from './parts';
 import { StaffPicker } from './StaffPicker';
 
@@ -99,11 +99,7 @@ function TrainingFormView({ training, onReload }: { training?: TrainingDetail; o
 
   const hasMissing = Object.keys(missing).length > 0;
   const errors = hasMissing ? missing : fieldErrors(save.error);
-  const validation = hasMissing || (save.error instanceof ApiError && save.error.status === 400);
-  useEffect(() => {
-    if (validation) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    else if (save.error) alertRef.current?.focus();
-  }, [save.error, missing, validation]);
+  useRefusalFocus(formRef, alertRef, save.error, missing);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -199,12 +195,7 @@ function TrainingFormView({ training, onReload }: { training?: TrainingDetail; o
             </Stack>
           </Fieldset>
 
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => navigate(training ? `/trainings/${training.id}` : '/trainings')} disabled={save.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={save.isPending}>{t('common.save')}</Button>
-          </Group>
+          <FormFooter pending={save.isPending} onCancel={() => navigate(training ? `/trainings/${training.id}` : '/trainings')} />
         </Stack>
       </form>
     </Stack>

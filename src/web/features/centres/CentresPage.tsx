@@ -1,11 +1,11 @@
 // /centres — search and filter the centres in the reader's scope. The query
 // string holds the filters, so a filtered list can be bookmarked or shared.
 import '../../components/pageStyles';
-import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { ExportMenu } from '../../components/ExportMenu';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,6 +18,8 @@ import { canWriteNetwork } from '../../lib/roles';
 import { CENTRE_TYPES, CONNECTIVITIES, type Centre } from '../../lib/types';
 import { localityOf, oblastOf } from '../../lib/units';
 import { useCentreList, type CentreFilter } from './api';
+import { FilterFoot } from '../../components/FilterFoot';
+import { useFilterParams } from '../../lib/filters';
 
 const FILTER_KEYS = ['q', 'orgUnit', 'type', 'connectivity', 'archived'] as const;
 
@@ -95,7 +97,7 @@ export default function CentresPage() {
   const { t } = useTranslation();
   const user = useUser();
   const fmt = useFormat();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam, clear } = useFilterParams();
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
 
   const filter: CentreFilter = {
@@ -104,11 +106,6 @@ export default function CentresPage() {
     type: params.get('type') ?? '',
     connectivity: params.get('connectivity') ?? '',
     includeArchived: params.get('archived') === '1',
-  };
-  const setParam = (key: (typeof FILTER_KEYS)[number], value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value); else next.delete(key);
-    setParams(next, { replace: true });
   };
   const anyFilter = FILTER_KEYS.some((k) => params.get(k));
   // On a phone the filters other than search fold away: they would fill the first screen.
@@ -152,17 +149,8 @@ export default function CentresPage() {
           )}
         </SimpleGrid>
         {(showFilters || anyFilter) && (
-          <Group justify="space-between" mt="sm" gap="sm">
-            {showFilters ? (
-              <Switch label={t('common.showArchived')} checked={!!filter.includeArchived}
-                onChange={(e) => setParam('archived', e.currentTarget.checked ? '1' : null)} />
-            ) : <span />}
-            {anyFilter && (
-              <Button variant="subtle" size="xs" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-                {t('common.clearFilters')}
-              </Button>
-            )}
-          </Group>
+          <FilterFoot archived={!!filter.includeArchived} onArchived={(on) => setParam('archived', on ? '1' : null)}
+            showArchived={showFilters} anyFilter={anyFilter} onClear={clear} />
         )}
       </Paper>
 

@@ -2,10 +2,10 @@
 // the own courses of the centres in the reader's area. Filters live in the URL
 // (a course name is not personal data), so a filtered list can be bookmarked.
 import '../../components/pageStyles';
-import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { CATEGORIES } from '../../../domain/learning';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
@@ -13,6 +13,8 @@ import { Empty, PagedResults } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { localName } from '../../lib/names';
 import { useCourseList, type Course } from './api';
+import { FilterFoot } from '../../components/FilterFoot';
+import { useFilterParams } from '../../lib/filters';
 
 /** "National catalogue" or the owning centre's name. */
 export function CourseOwner({ course }: { course: Course }) {
@@ -80,18 +82,13 @@ function CourseTable({ items }: { items: Course[] }) {
 export default function CoursesPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam, clear } = useFilterParams();
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
 
   const q = params.get('q') ?? '';
   const category = params.get('category') ?? '';
   const catalogue = (params.get('catalogue') ?? '') as '' | 'national' | 'centres';
   const includeArchived = params.get('archived') === '1';
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value); else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const anyFilter = !!(q || category || catalogue || includeArchived);
 
   const list = useCourseList({ q, category, catalogue, includeArchived });
@@ -116,15 +113,7 @@ export default function CoursesPage() {
               { value: 'centres', label: t('courses.centreCourses') },
             ]} />
         </SimpleGrid>
-        <Group justify="space-between" mt="sm" gap="sm">
-          <Switch label={t('common.showArchived')} checked={includeArchived}
-            onChange={(e) => setParam('archived', e.currentTarget.checked ? '1' : null)} />
-          {anyFilter && (
-            <Button variant="subtle" size="xs" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </Group>
+        <FilterFoot archived={includeArchived} onArchived={(on) => setParam('archived', on ? '1' : null)} anyFilter={anyFilter} onClear={clear} />
       </Paper>
 
       <PagedResults list={list} count={items.length}

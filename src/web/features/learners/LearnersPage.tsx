@@ -2,11 +2,11 @@
 // term is a person's name: it stays in this page's state, never in the address
 // bar (history, bookmarks, a shared PC). The centre filter is in the URL.
 import '../../components/pageStyles';
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ExportMenu } from '../../components/ExportMenu';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordSelect } from '../../components/RecordSelect';
@@ -18,6 +18,8 @@ import { localName } from '../../lib/names';
 import type { Centre } from '../../lib/types';
 import { useLearnerList, type Learner } from './api';
 import { TargetGroups, boundCentre, displayPhone, fullName } from './parts';
+import { FilterFoot } from '../../components/FilterFoot';
+import { useFilterParams } from '../../lib/filters';
 
 function LearnerCard({ learner, showCentre }: { learner: Learner; showCentre: boolean }) {
   const { t, i18n } = useTranslation();
@@ -80,18 +82,13 @@ export default function LearnersPage() {
   const { t, i18n } = useTranslation();
   const user = useUser();
   const fmt = useFormat();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam, clear } = useFilterParams();
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const [q, setQ] = useState('');
   const own = boundCentre(user);
 
   const centre = params.get('centre') ?? '';
   const includeArchived = params.get('archived') === '1';
-  const setParam = (key: 'centre' | 'archived', value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value); else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const anyFilter = !!(q || centre || includeArchived);
 
   const list = useLearnerList({ q, centre, includeArchived });
@@ -121,15 +118,8 @@ export default function LearnersPage() {
             />
           )}
         </SimpleGrid>
-        <Group justify="space-between" mt="sm" gap="sm">
-          <Switch label={t('common.showArchived')} checked={includeArchived}
-            onChange={(e) => setParam('archived', e.currentTarget.checked ? '1' : null)} />
-          {anyFilter && (
-            <Button variant="subtle" size="xs" onClick={() => { setQ(''); setParams(new URLSearchParams(), { replace: true }); }}>
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </Group>
+        <FilterFoot archived={includeArchived} onArchived={(on) => setParam('archived', on ? '1' : null)} anyFilter={anyFilter}
+          onClear={() => { setQ(''); clear(); }} />
       </Paper>
 
       <PagedResults list={list} count={items.length}

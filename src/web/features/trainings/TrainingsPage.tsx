@@ -4,7 +4,7 @@ import '../../components/pageStyles';
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordSelect } from '../../components/RecordSelect';
 import { Empty, PagedResults } from '../../components/States';
@@ -16,6 +16,8 @@ import type { Course } from '../courses/api';
 import { boundCentre } from '../learners/parts';
 import { useTrainingList, type Training } from './api';
 import { trainingName, useDateSpan } from './parts';
+import { FilterFoot } from '../../components/FilterFoot';
+import { useFilterParams } from '../../lib/filters';
 
 /** "12 / 15 · 3 waiting" — seats taken of the capacity, and the waiting list. */
 function Seats({ training }: { training: Training }) {
@@ -96,7 +98,7 @@ export default function TrainingsPage() {
   const lang = i18n.language;
   const user = useUser();
   const fmt = useFormat();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam, clear } = useFilterParams();
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const own = boundCentre(user);
 
@@ -107,11 +109,6 @@ export default function TrainingsPage() {
     to: params.get('to') ?? '',
     mine: params.get('mine') === '1',
     includeArchived: params.get('archived') === '1',
-  };
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value); else next.delete(key);
-    setParams(next, { replace: true });
   };
   const anyFilter = !!(filter.centre || filter.course || filter.from || filter.to || filter.mine || filter.includeArchived);
 
@@ -135,18 +132,9 @@ export default function TrainingsPage() {
           <TextInput type="date" label={t('trainings.to')} value={filter.to} min={filter.from || undefined}
             onChange={(e) => setParam('to', e.currentTarget.value)} />
         </SimpleGrid>
-        <Group justify="space-between" mt="sm" gap="sm">
-          <Group gap="lg">
-            <Switch label={t('trainings.mine')} checked={filter.mine} onChange={(e) => setParam('mine', e.currentTarget.checked ? '1' : null)} />
-            <Switch label={t('common.showArchived')} checked={filter.includeArchived}
-              onChange={(e) => setParam('archived', e.currentTarget.checked ? '1' : null)} />
-          </Group>
-          {anyFilter && (
-            <Button variant="subtle" size="xs" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </Group>
+        <FilterFoot archived={filter.includeArchived} onArchived={(on) => setParam('archived', on ? '1' : null)} anyFilter={anyFilter} onClear={clear}>
+          <Switch label={t('trainings.mine')} checked={filter.mine} onChange={(e) => setParam('mine', e.currentTarget.checked ? '1' : null)} />
+        </FilterFoot>
       </Paper>
 
       <PagedResults list={list} count={items.length}

@@ -180,14 +180,21 @@ async function check(ctx: Ctx, actor: Actor, job: Job, options: Options, onProgr
  */
 interface KeptPreview { key: string; token: string; checked: Checked; at: number }
 const kept = new Map<string, KeptPreview>();
-const KEEP = { entries: 4, ms: 10 * 60_000 };
+/**
+ * A kept row weighs ~0.7 KB (a 100,000-row preview held 73 MB of heap), so what is kept is
+ * bounded by rows — one file of the largest size at a time — as well as by time.
+ */
+const KEEP = { rows: IMPORT_LIMITS.rowsMax, ms: 10 * 60_000 };
 
 const previewKey = (actor: Actor, options: Options) => JSON.stringify([actor.id, isoToday(), options]);
+const keptRows = () => [...kept.values()].reduce((n, p) => n + p.checked.good.length, 0);
 
 function keep(jobId: string, preview: KeptPreview) {
   for (const [id, p] of kept) if (Date.now() - p.at > KEEP.ms) kept.delete(id);
   kept.delete(jobId);
-  while (kept.size >= KEEP.entries) kept.delete(kept.keys().next().value!);
+  const rows = preview.checked.good.length;
+  if (rows > KEEP.rows) return;
+  while (kept.size > 0 && keptRows() + rows > KEEP.rows) kept.delete(kept.keys().next().value!);
   kept.set(jobId, preview);
 }
 

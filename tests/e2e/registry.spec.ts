@@ -138,6 +138,24 @@ describe('network registry journey', () => {
     await page.context().close();
   });
 
+  it('on a phone, the menu opened while the first page appears stays open until a link is followed', async () => {
+    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
+    await signIn(page);
+    await landed(page); // the address is there; the page's code may still be on its way
+    const burger = page.getByRole('button', { name: 'Мәзірді ашу' });
+    await burger.click();
+    const menuOpen = () => page.evaluate(() => document.getElementById('kerege-nav')?.inert === false);
+    // it used to close again when the page, loaded late, was shown
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    expect(await menuOpen()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Мәзірді жабу' }).getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Орталықтар', exact: true }).click();
+    await page.waitForURL(/\/centres$/);
+    await page.waitForFunction(() => document.getElementById('kerege-nav')?.inert === true);
+    await page.context().close();
+  });
+
   it('works on a 375 px phone in Kazakh', async () => {
     const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
     // A Kazakh browser gets Kazakh at once.

@@ -2,7 +2,7 @@
 // logout), navigation (a drawer behind a burger on phones), the demo banner.
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useOwnLearning, useUser } from '../lib/auth';
@@ -45,7 +45,18 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
 
-  useEffect(() => close(), [location.pathname, close]);
+  // The drawer closes when the page shown changes — but not when the page the address already
+  // named is merely shown late: React Router renders a navigation as a transition, so a lazy page
+  // whose code is still loading keeps the old page (and the old location here) on screen while
+  // the address has moved on. Closing then shut a drawer opened in that moment.
+  const openedAt = useRef<string | null>(null);
+  const toggleMenu = () => {
+    openedAt.current = window.location.pathname;
+    toggle();
+  };
+  useEffect(() => {
+    if (location.pathname !== openedAt.current) close();
+  }, [location.pathname, close]);
 
   const items: NavItem[] = [
     // a learner's first item; staff who learn too find it after their work
@@ -78,7 +89,7 @@ export function Shell() {
           <Group gap="xs" wrap="nowrap">
             <Burger
               opened={opened}
-              onClick={toggle}
+              onClick={toggleMenu}
               hiddenFrom="sm"
               size="sm"
               aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
@@ -113,6 +124,7 @@ export function Shell() {
                   active={active}
                   aria-current={active ? 'page' : undefined}
                   variant="filled"
+                  onClick={close}
                   styles={{ label: { fontSize: 'var(--mantine-font-size-md)' } }}
                 />
               );

@@ -2,7 +2,7 @@
 import { Alert, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useSearchParams } from 'react-router';
 import { DemoBanner } from '../../components/DemoBanner';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { ApiError } from '../../lib/api';
@@ -19,13 +19,15 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const navigate = useNavigate();
   const me = useMe();
   const login = useLogin();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
 
+  // Signed in (just now, or already when the page opened): on to where the person was going.
+  // The only navigation after a sign-in — a second one (from the mutation's own callback) sent
+  // the address to `/` and home twice, and the second trip closed a phone's menu just opened.
   if (me.data?.user && !login.isPending) return <Navigate to={next} replace />;
 
   const submit = (event: FormEvent) => {
@@ -33,10 +35,7 @@ export default function LoginPage() {
     const lack = { username: !username.trim(), password: !password };
     setMissing(lack);
     if (lack.username || lack.password) return;
-    login.mutate(
-      { username: username.trim(), password },
-      { onSuccess: (answer) => { if (answer?.user) navigate(next, { replace: true }); } },
-    );
+    login.mutate({ username: username.trim(), password });
   };
 
   const error = login.error;

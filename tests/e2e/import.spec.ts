@@ -9,9 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iinChecksum } from '../../src/domain/iin.js';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, settled, signIn,
+} from './support.js';
 
-const PASSWORD = 'kerege-demo-2026';
 const SWITCHER = 'Тіл · Язык · Language';
 
 let server: StartedServer;
@@ -53,10 +53,6 @@ function register(fixed: boolean): Buffer {
   return Buffer.from(`\uFEFF${[HEADER, ...lines].join('\r\n')}\r\n`);
 }
 
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('status').filter({ hasText: 'Жүктелуде' }).first().waitFor({ state: 'detached' }).catch(() => undefined);
-}
 
 async function look(page: Page, name: string, phone = false): Promise<void> {
   await settled(page);
@@ -91,11 +87,7 @@ describe('import journey', () => {
     const page = await newPage(browser, `${server.url}/login`, { locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
     await page.getByLabel(SWITCHER).selectOption('kk');
     await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
-    await page.getByLabel('Пайдаланушы аты').fill('facilitator.kordai');
-    await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await landed(page);
-    await settled(page);
+    await signIn(page, 'facilitator.kordai');
     const before = await learnerTotal(page);
 
     const navLink = page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Жүктеу (импорт)' });
@@ -178,10 +170,7 @@ describe('import journey', () => {
 
   it('a facilitator imports a training\'s attendance register from its page, checks it in Russian and writes it in Kazakh', async () => {
     const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
-    await page.getByLabel('Пайдаланушы аты').fill('facilitator.kordai');
-    await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await landed(page);
+    await signIn(page, 'facilitator.kordai');
     // A training of hers with two meetings and two people enrolled, made through the API.
     const trainingId = await page.evaluate(async () => {
       const me = await fetch('/api/auth/me').then((r) => r.json());
@@ -250,10 +239,7 @@ describe('import journey', () => {
   it('the import page fits a 375 px phone and passes axe', async () => {
     const page = await newPage(browser, `${server.url}/login`, { locale: 'ru-RU', viewport: { width: 375, height: 800 } });
     await page.getByLabel(SWITCHER).selectOption('kk');
-    await page.getByLabel('Пайдаланушы аты').fill('facilitator.kordai');
-    await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await landed(page);
+    await signIn(page, 'facilitator.kordai');
     await page.goto(`${server.url}/import`);
     await page.getByRole('heading', { level: 1, name: 'Деректерді жүктеу (импорт)' }).waitFor();
     await look(page, 'import-file-kk-phone', true);

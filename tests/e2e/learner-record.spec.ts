@@ -8,9 +8,10 @@
 // dialog; screenshots in tests/e2e/out.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
+import {
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, settled, signIn, DEMO_PASSWORD,
+} from './support.js';
 
-const DEMO_PASSWORD = 'kerege-demo-2026';
 const MANAGER = 'manager.ityurt';
 const MANAGER_PASSWORD = 'yurt-manager-2026';
 const SWITCHER = 'Тіл · Язык · Language';
@@ -76,20 +77,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('status').filter({ hasText: /Жүктелуде|Загрузка/ }).first().waitFor({ state: 'detached' }).catch(() => undefined);
-}
 
-async function signIn(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
-  await page.getByLabel('Пайдаланушы аты').fill(MANAGER);
-  await page.getByLabel('Құпиясөз', { exact: false }).first().fill(MANAGER_PASSWORD);
-  await page.keyboard.press('Enter');
-  await landed(page);
-  await page.getByTestId('user-name').first().waitFor({ state: 'attached' });
-  await settled(page);
-}
 
 /** Check the page (dialogs once their opening transition is over) and keep a picture of it. */
 async function look(page: Page, name: string, phone = false): Promise<void> {
@@ -107,7 +95,7 @@ async function look(page: Page, name: string, phone = false): Promise<void> {
 describe("the learner's record", () => {
   it('a centre manager sees a learner\'s trainings and revokes their certificate, in Kazakh and then Russian', async () => {
     const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
-    await signIn(page);
+    await signIn(page, MANAGER, MANAGER_PASSWORD);
 
     // Find the person by full name, as staff do (the demo is large).
     await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Тыңдаушылар', exact: true }).click();
@@ -166,7 +154,7 @@ describe("the learner's record", () => {
     // the manager works in Kazakh (whatever language the first journey left the account in)
     expect((await (await apiAs(MANAGER, MANAGER_PASSWORD)).put('/api/auth/me/locale', { locale: 'kk' })).status).toBeLessThan(300);
     const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
-    await signIn(page);
+    await signIn(page, MANAGER, MANAGER_PASSWORD);
     await page.goto(`${server.url}/learners/${person.id}`);
     const trainings = page.getByTestId('learner-trainings');
     await trainings.getByRole('heading', { name: 'Тренингтер' }).waitFor();

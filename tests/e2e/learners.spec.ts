@@ -9,9 +9,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed } from './support.js';
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed, settled, signIn, DEMO_PASSWORD,
+} from './support.js';
 
-const PASSWORD = 'kerege-demo-2026';
 const FACILITATOR = 'facilitator.kordai';
 const REGIONAL = 'regional.vko';
 const SWITCHER = 'Тіл · Язык · Language';
@@ -31,10 +31,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('status').filter({ hasText: 'Жүктелуде' }).first().waitFor({ state: 'detached' }).catch(() => undefined);
-}
 
 async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
   const { scroll, width } = await page.evaluate(() => ({
@@ -45,14 +41,6 @@ async function expectNoHorizontalOverflow(page: Page, where: string): Promise<vo
 }
 
 /** The login page is Kazakh already; sign in and wait for the shell. */
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.getByLabel('Пайдаланушы аты').fill(username);
-  await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await landed(page);
-  await page.getByTestId('user-name').first().waitFor({ state: 'attached' });
-  await settled(page);
-}
 
 async function openLearners(page: Page, phone = false): Promise<void> {
   await followNavLink(page, 'Тыңдаушылар', phone);

@@ -7,9 +7,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, settled, DEMO_PASSWORD,
+} from './support.js';
 
-const PASSWORD = 'kerege-demo-2026';
 const SWITCHER = 'Тіл · Язык · Language';
 const MAP = 'svg[aria-roledescription]';
 const NEW_USER = 'aigerim.facilitator';
@@ -31,10 +31,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function settled(target: Page): Promise<void> {
-  await target.waitForLoadState('networkidle');
-  await target.locator('[role=status] .mantine-Loader-root').first().waitFor({ state: 'detached' }).catch(() => undefined);
-}
 
 async function expectNoHorizontalOverflow(target: Page, where: string): Promise<void> {
   const { scroll, width } = await target.evaluate(() => ({
@@ -68,7 +64,7 @@ async function login(username: string, password: string): Promise<number> {
 describe('map and administration journey', () => {
   it('signs in and opens a centre from the offline map', async () => {
     await page.getByLabel('Username').fill('admin');
-    await page.getByLabel('Password', { exact: false }).first().fill(PASSWORD);
+    await page.getByLabel('Password', { exact: false }).first().fill(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await landed(page);
     // The admin's account speaks Kazakh.

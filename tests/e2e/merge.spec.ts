@@ -7,9 +7,10 @@
 // axe on every step; screenshots in tests/e2e/out.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
+import {
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, settled, signIn, DEMO_PASSWORD,
+} from './support.js';
 
-const PASSWORD = 'kerege-demo-2026';
 const SWITCHER = 'Тіл · Язык · Language';
 const CONSENT = { date: '2026-01-15', version: 'kerege-consent-1' };
 
@@ -20,7 +21,7 @@ const ids: Record<string, string> = {};
 /** Records made through the API as the administrator (as an import would). */
 async function seed(): Promise<void> {
   const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
   });
   const cookie = String(login.headers.get('set-cookie')).split(';')[0];
   const { csrfToken } = await login.json() as { csrfToken: string };
@@ -48,20 +49,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('status').filter({ hasText: 'Жүктелуде' }).first().waitFor({ state: 'detached' }).catch(() => undefined);
-}
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
-  await page.getByLabel('Пайдаланушы аты').fill(username);
-  await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await landed(page);
-  await page.getByTestId('user-name').first().waitFor({ state: 'attached' });
-  await settled(page);
-}
 
 /** Check the page (dialogs once their opening transition is over) and keep a picture of it. */
 async function look(page: Page, name: string, phone = false): Promise<void> {

@@ -6,9 +6,10 @@
 // a facilitator who took a course herself, finds her learning from the menu.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, followNavLink, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
+import {
+  expectNoSeriousA11yViolations, followNavLink, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, signIn,
+} from './support.js';
 
-const PASSWORD = 'kerege-demo-2026';
 const SWITCHER = 'Тіл · Язык · Language';
 
 let server: StartedServer;
@@ -24,11 +25,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.getByLabel('Пайдаланушы аты').fill(username);
-  await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
-  await page.keyboard.press('Enter');
-}
 
 async function look(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');

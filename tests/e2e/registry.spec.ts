@@ -5,10 +5,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed } from './support.js';
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed, settled, DEMO_PASSWORD,
+} from './support.js';
 
 const USER = 'regional.vko';
-const PASSWORD = 'kerege-demo-2026';
 const PUSHKIN = 'А.С. Пушкин атындағы Шығыс Қазақстан облыстық кітапханасы';
 const SWITCHER = 'Тіл · Язык · Language';
 
@@ -34,14 +34,10 @@ async function expectNoHorizontalOverflow(page: Page, where: string): Promise<vo
 }
 
 /** Wait until nothing is loading (no "Жүктелуде…" status and no pending requests). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('status').filter({ hasText: 'Жүктелуде' }).first().waitFor({ state: 'detached' }).catch(() => undefined);
-}
 
 async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Пайдаланушы аты').fill(USER);
-  await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
+  await page.getByLabel('Құпиясөз', { exact: false }).first().fill(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
   await landed(page);
   // On a phone the name is in the (closed) navigation drawer: present, not visible.

@@ -249,6 +249,28 @@ export async function newPage(browser: Browser, url: string, opts: NewPageOption
 
 // ------------------------------------------------------------------ signing in
 
+/** The demo accounts' password (`kerege demo`). */
+export const DEMO_PASSWORD = 'kerege-demo-2026';
+
+/** Nothing more is on its way: no request in flight, and no "loading" shown in any language. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('[role=status] .mantine-Loader-root').first().waitFor({ state: 'detached' }).catch(() => undefined);
+}
+
+/**
+ * Signs in on the login page, whose labels are in Kazakh, and waits until the person has
+ * landed at home, with their name in the header (in the closed drawer on a phone), settled.
+ */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel('Пайдаланушы аты').fill(username);
+  await page.getByLabel('Құпиясөз', { exact: false }).first().fill(password);
+  await page.keyboard.press('Enter');
+  await landed(page);
+  await page.getByTestId('user-name').first().waitFor({ state: 'attached' });
+  await settled(page);
+}
+
 /**
  * After signing in, wait for the page each role lands on: "/" leads to /network, which leads to
  * the account's own unit — /network/<id>, or /centres/<id> for centre staff — and a learner to

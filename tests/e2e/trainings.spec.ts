@@ -12,9 +12,9 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed } from './support.js';
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, settled, signIn,
+} from './support.js';
 
-const PASSWORD = 'kerege-demo-2026';
 const FACILITATOR = 'facilitator.kordai';
 const SWITCHER = 'Тіл · Язык · Language';
 const COURSE = 'Компьютерлік сауаттылық негіздері';
@@ -38,10 +38,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('status').filter({ hasText: 'Жүктелуде' }).first().waitFor({ state: 'detached' }).catch(() => undefined);
-}
 
 /** Check the page (after any opening animation) and keep a picture of it. */
 async function look(page: Page, shot: string): Promise<void> {
@@ -82,11 +78,7 @@ describe('trainings journey', () => {
     await page.getByRole('heading', { name: 'Вход в систему' }).waitFor();
     await page.getByLabel(SWITCHER).selectOption('kk');
     await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
-    await page.getByLabel('Пайдаланушы аты').fill(FACILITATOR);
-    await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await landed(page);
-    await page.getByTestId('user-name').first().waitFor({ state: 'attached' });
+    await signIn(page, FACILITATOR);
     expect(await page.getAttribute('html', 'lang')).toBe('kk');
     await registerLearners(page);
     const me = await page.getByTestId('user-name').first().innerText();
@@ -335,11 +327,7 @@ describe('trainings journey', () => {
   it('the course and training pages work on a 375 px phone in Kazakh', async () => {
     const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
     await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
-    await page.getByLabel('Пайдаланушы аты').fill(FACILITATOR);
-    await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await landed(page);
-    await settled(page);
+    await signIn(page, FACILITATOR);
 
     const phoneLook = async (shot: string) => {
       await settled(page);

@@ -11,9 +11,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed } from './support.js';
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed, settled, signIn, DEMO_PASSWORD,
+} from './support.js';
 
-const PASSWORD = 'kerege-demo-2026';
 const FACILITATOR = 'facilitator.kordai';
 const SWITCHER = 'Тіл · Язык · Language';
 const FOLLOWED = 'Тұрсынова Әсел';
@@ -52,10 +52,6 @@ async function api(page: Page, method: string, path: string, body?: unknown): Pr
   }, [method, path, body] as const);
 }
 
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('status').filter({ hasText: 'Жүктелуде' }).first().waitFor({ state: 'detached' }).catch(() => undefined);
-}
 
 async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
   const { scroll, width } = await page.evaluate(() => ({
@@ -83,15 +79,6 @@ async function look(page: Page, name: string, where: string, phone = false): Pro
   await screenshot(page, name);
 }
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
-  await page.getByLabel('Пайдаланушы аты').fill(username);
-  await page.getByLabel('Құпиясөз', { exact: false }).first().fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await landed(page);
-  await page.getByTestId('user-name').first().waitFor({ state: 'attached' });
-  await settled(page);
-}
 
 /** Open a page from the navigation (behind the burger on a phone). */
 async function openFromNav(page: Page, link: string, heading: string, phone = false): Promise<void> {

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iinChecksum } from '../../src/domain/iin.js';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, settled, signIn,
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, settled, signIn, expectNoHorizontalOverflow,
 } from './support.js';
 
 const SWITCHER = 'Тіл · Язык · Language';
@@ -57,8 +57,7 @@ function register(fixed: boolean): Buffer {
 async function look(page: Page, name: string, phone = false): Promise<void> {
   await settled(page);
   if (phone) {
-    const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
-    expect(scroll, `${name}: wider than the window`).toBeLessThanOrEqual(width);
+    await expectNoHorizontalOverflow(page, name);
   }
   await expectNoSeriousA11yViolations(page);
   await page.evaluate(() => window.scrollTo(0, 0));

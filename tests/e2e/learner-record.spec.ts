@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, settled, signIn, DEMO_PASSWORD,
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, settled, signIn, DEMO_PASSWORD, expectNoHorizontalOverflow,
 } from './support.js';
 
 const MANAGER = 'manager.ityurt';
@@ -84,8 +84,7 @@ async function look(page: Page, name: string, phone = false): Promise<void> {
   await settled(page);
   await page.waitForFunction(() => document.getAnimations().length === 0);
   if (phone) {
-    const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
-    expect(scroll, `${name}: wider than the window`).toBeLessThanOrEqual(width);
+    await expectNoHorizontalOverflow(page, name);
   }
   await expectNoSeriousA11yViolations(page);
   await page.evaluate(() => window.scrollTo(0, 0));

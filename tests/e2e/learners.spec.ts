@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed, settled, signIn, DEMO_PASSWORD,
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed, settled, signIn, DEMO_PASSWORD, expectNoHorizontalOverflow,
 } from './support.js';
 
 const FACILITATOR = 'facilitator.kordai';
@@ -32,13 +32,6 @@ afterAll(async () => {
 });
 
 
-async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
-  const { scroll, width } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: document.documentElement.clientWidth,
-  }));
-  expect(scroll, `${where}: the page is wider than the window`).toBeLessThanOrEqual(width);
-}
 
 /** The login page is Kazakh already; sign in and wait for the shell. */
 

@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, settled, DEMO_PASSWORD,
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, settled, DEMO_PASSWORD, expectNoHorizontalOverflow,
 } from './support.js';
 
 const SWITCHER = 'Тіл · Язык · Language';
@@ -32,13 +32,6 @@ afterAll(async () => {
 });
 
 
-async function expectNoHorizontalOverflow(target: Page, where: string): Promise<void> {
-  const { scroll, width } = await target.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: document.documentElement.clientWidth,
-  }));
-  expect(scroll, `${where}: the page is wider than the window`).toBeLessThanOrEqual(width);
-}
 
 /** "Картаның осы бөлігінде 81 орталық" → 81 */
 async function centresInView(target: Page): Promise<number> {

@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, followNavLink, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, signIn,
+  expectNoSeriousA11yViolations, followNavLink, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, signIn, expectNoHorizontalOverflow,
 } from './support.js';
 
 const SWITCHER = 'Тіл · Язык · Language';
@@ -29,8 +29,7 @@ afterAll(async () => {
 async function look(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => document.getAnimations().length === 0);
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
-  expect(scroll, `${name}: wider than the window`).toBeLessThanOrEqual(width);
+  await expectNoHorizontalOverflow(page, name);
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, name);
 }

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed, settled, DEMO_PASSWORD,
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed, settled, DEMO_PASSWORD, expectNoHorizontalOverflow,
 } from './support.js';
 
 const USER = 'regional.vko';
@@ -25,13 +25,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
-  const { scroll, width } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: document.documentElement.clientWidth,
-  }));
-  expect(scroll, `${where}: the page is wider than the window`).toBeLessThanOrEqual(width);
-}
 
 /** Wait until nothing is loading (no "Жүктелуде…" status and no pending requests). */
 

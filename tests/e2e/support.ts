@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { beforeEach, onTestFailed } from 'vitest';
+import { beforeEach, expect, onTestFailed } from 'vitest';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const outDir = path.join(repoRoot, 'tests/e2e/out');
@@ -248,6 +248,15 @@ export async function newPage(browser: Browser, url: string, opts: NewPageOption
 }
 
 // ------------------------------------------------------------------ signing in
+
+/** The page fits its window: nothing sticks out sideways (a phone's 375 px above all). */
+export async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: document.documentElement.clientWidth,
+  }));
+  expect(scroll, `${where}: the page is wider than the window`).toBeLessThanOrEqual(width);
+}
 
 /** The demo accounts' password (`kerege demo`). */
 export const DEMO_PASSWORD = 'kerege-demo-2026';

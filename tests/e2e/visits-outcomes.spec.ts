@@ -11,7 +11,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed, settled, signIn, DEMO_PASSWORD,
+  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed, settled, signIn, DEMO_PASSWORD, expectNoHorizontalOverflow,
 } from './support.js';
 
 const FACILITATOR = 'facilitator.kordai';
@@ -53,13 +53,6 @@ async function api(page: Page, method: string, path: string, body?: unknown): Pr
 }
 
 
-async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
-  const { scroll, width } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: document.documentElement.clientWidth,
-  }));
-  expect(scroll, `${where}: the page is wider than the window`).toBeLessThanOrEqual(width);
-}
 
 /** Close the notices of earlier actions: they would cover the picture. */
 async function dismissNotices(page: Page): Promise<void> {

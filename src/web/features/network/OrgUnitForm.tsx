@@ -1,14 +1,15 @@
 // Create a child unit, or edit one (including moving it under another parent).
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NamesInputs } from '../../components/NamesInputs';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { ApiError } from '../../lib/api';
-import { errorFor, errorMessage, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
+import { errorFor, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
 import { ORG_UNIT_KINDS, type OrgUnit, type OrgUnitKind } from '../../lib/types';
 import { ALLOWED_PARENTS } from '../../../domain/vocabulary';
 import { useSaveOrgUnit, type OrgUnitInput } from './api';
+import { FormAlerts, FormFooter } from '../../components/Form';
 
 export { ALLOWED_PARENTS };
 
@@ -96,18 +97,8 @@ export function OrgUnitForm({ opened, onClose, unit, parent, onSaved, onReload }
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {conflict && (
-            <Alert color="orange" role="alert" title={t('common.conflictTitle')}>
-              <Stack gap="xs" align="flex-start">
-                {t('orgUnits.conflict')}
-                {onReload && <Button size="xs" variant="light" color="orange" onClick={onReload}>{t('common.reload')}</Button>}
-              </Stack>
-            </Alert>
-          )}
-          {save.error && !conflict && !(save.error instanceof ApiError && save.error.status === 400) && (
-            <Alert color="red" role="alert">{errorMessage(t, save.error)}</Alert>
-          )}
-          {others.length > 0 && <Alert color="red" role="alert">{others.join('; ')}</Alert>}
+          <FormAlerts error={save.error} missing={Object.keys(missing).length > 0} others={others} onReload={onReload}
+            conflictText={t('orgUnits.conflict')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
               label={t('orgUnits.code')}
@@ -157,10 +148,7 @@ export function OrgUnitForm({ opened, onClose, unit, parent, onSaved, onReload }
             <NumberInput label={t('common.lon')} value={form.lon ?? ''} onChange={(v) => set('lon', toNumber(v))}
               decimalScale={6} min={-180} max={180} hideControls error={errorFor(errors, 'lon')} />
           </SimpleGrid>
-          <Group justify="flex-end" gap="sm" mt="xs">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} disabled={save.isPending}>{t('common.save')}</Button>
-          </Group>
+          <FormFooter pending={save.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

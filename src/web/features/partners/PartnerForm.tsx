@@ -1,14 +1,15 @@
 // Create or edit a partner organisation.
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NamesInputs } from '../../components/NamesInputs';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { ApiError } from '../../lib/api';
 import { useUser } from '../../lib/auth';
-import { errorFor, errorMessage, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
+import { errorFor, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
 import { PARTNER_KINDS, type Partner, type PartnerKind } from '../../lib/types';
 import { usePartnerMutations, type PartnerInput } from './api';
+import { FormAlerts, FormFooter } from '../../components/Form';
 
 const FIELDS = ['kind', 'name', 'orgUnitId', 'address', 'phone', 'email', 'website', 'note'];
 
@@ -70,18 +71,8 @@ export function PartnerForm({ opened, onClose, partner, onSaved, onReload }: {
       title={partner ? t('partners.editTitle') : t('partners.createTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {conflict && (
-            <Alert color="orange" role="alert" title={t('common.conflictTitle')}>
-              <Stack gap="xs" align="flex-start">
-                {t('partners.conflict')}
-                {onReload && <Button size="xs" variant="light" color="orange" onClick={onReload}>{t('common.reload')}</Button>}
-              </Stack>
-            </Alert>
-          )}
-          {save.error && !conflict && !(save.error instanceof ApiError && save.error.status === 400) && (
-            <Alert color="red" role="alert">{errorMessage(t, save.error)}</Alert>
-          )}
-          {others.length > 0 && <Alert color="red" role="alert">{others.join('; ')}</Alert>}
+          <FormAlerts error={save.error} missing={Object.keys(missing).length > 0} others={others} onReload={onReload}
+            conflictText={t('partners.conflict')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Select label={t('partners.kind')} required allowDeselect={false} value={form.kind}
               onChange={(v) => v && set('kind', v as PartnerKind)} error={errorFor(errors, 'kind')}
@@ -102,10 +93,7 @@ export function PartnerForm({ opened, onClose, partner, onSaved, onReload }: {
           </SimpleGrid>
           <Textarea label={t('partners.note')} autosize minRows={2} maxRows={6} value={form.note}
             onChange={(e) => set('note', e.currentTarget.value)} error={errorFor(errors, 'note')} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} disabled={save.isPending}>{t('common.save')}</Button>
-          </Group>
+          <FormFooter pending={save.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,13 +1,13 @@
 // Add or edit a partnership between a centre and a partner organisation.
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecordSelect } from '../../components/RecordSelect';
-import { ApiError } from '../../lib/api';
-import { errorFor, errorMessage, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
+import { errorFor, fieldErrors, missingRequired, otherFieldErrors, type FieldErrors } from '../../lib/errors';
 import { localName } from '../../lib/names';
 import type { Centre, Partner, Partnership } from '../../lib/types';
 import { useSavePartnership, type PartnershipInput } from './api';
+import { FormAlerts, FormFooter } from '../../components/Form';
 
 const FIELDS = ['centreId', 'partnerId', 'role', 'startDate', 'endDate', 'note'];
 
@@ -44,7 +44,6 @@ export function PartnershipForm({ opened, onClose, partnership, centreId, partne
   }, [opened]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const errors = Object.keys(missing).length ? missing : fieldErrors(save.error);
-  const conflict = save.error instanceof ApiError && save.error.status === 409;
   const set = <K extends keyof PartnershipInput>(k: K, v: PartnershipInput[K]) => setForm((f) => ({ ...f, [k]: v }));
   const others = otherFieldErrors(errors, FIELDS);
 
@@ -64,11 +63,8 @@ export function PartnershipForm({ opened, onClose, partnership, centreId, partne
       title={partnership ? t('partnerships.editTitle') : t('partnerships.createTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {conflict && <Alert color="orange" role="alert">{t('partnerships.conflict')}</Alert>}
-          {save.error && !conflict && !(save.error instanceof ApiError && save.error.status === 400) && (
-            <Alert color="red" role="alert">{errorMessage(t, save.error)}</Alert>
-          )}
-          {others.length > 0 && <Alert color="red" role="alert">{others.join('; ')}</Alert>}
+          <FormAlerts error={save.error} missing={Object.keys(missing).length > 0} others={others}
+            conflictText={t('partnerships.conflict')} />
           <RecordSelect<Centre>
             endpoint="/api/centres" resource="centres" label={t('partnerships.centre')} required
             disabled={!!centreId || !!partnership}
@@ -91,10 +87,7 @@ export function PartnershipForm({ opened, onClose, partnership, centreId, partne
           </SimpleGrid>
           <Textarea label={t('partnerships.note')} autosize minRows={2} maxRows={6} value={form.note}
             onChange={(e) => set('note', e.currentTarget.value)} error={errorFor(errors, 'note')} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} disabled={save.isPending}>{t('common.save')}</Button>
-          </Group>
+          <FormFooter pending={save.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

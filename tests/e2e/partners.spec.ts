@@ -1,7 +1,7 @@
 // Partners in a browser: a regional coordinator working in Kazakh opens the partners from the
 // menu, tries to save an empty partner (told what to fix, nothing saved), adds one with its
-// names in the three languages, lands on its page, reads it in Russian, and finds it again by
-// search. axe on each view; the partner's page on a 375 px phone too.
+// names in the three languages, lands on its page, reads it in Russian, records a partnership
+// with a centre there, and finds the partner again by search. axe on each view; the partner's page on a 375 px phone too.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +10,7 @@ import {
 } from './support.js';
 
 const SWITCHER = 'Тіл · Язык · Language';
+const PUSHKIN_RU = 'Восточно-Казахстанская областная библиотека имени А.С. Пушкина';
 const NAME = { kk: 'Өскемен жастар орталығы', ru: 'Усть-Каменогорский молодёжный центр', en: 'Oskemen Youth Centre' };
 
 let server: StartedServer;
@@ -65,6 +66,18 @@ describe('partners', () => {
     await page.getByLabel(SWITCHER).selectOption('ru');
     await page.getByRole('heading', { level: 1, name: NAME.ru }).waitFor();
     await look(page, 'partners-partner-ru');
+
+    // A partnership with a centre of the oblast, from the partner's page.
+    await page.getByRole('button', { name: 'Добавить партнёрство' }).click();
+    const add = page.getByRole('dialog', { name: 'Новое партнёрство' });
+    await add.getByRole('combobox', { name: /^Центр/ }).fill('Пушкин');
+    await page.getByRole('option', { name: PUSHKIN_RU }).click();
+    await add.getByLabel(/^Роль партнёра/).fill('Направляет безработную молодёжь на курсы');
+    await add.getByLabel(/^Дата начала/).fill('2026-11-01');
+    await add.getByRole('button', { name: 'Сохранить' }).click();
+    await add.waitFor({ state: 'detached' });
+    await page.getByText(PUSHKIN_RU).first().waitFor();
+    await page.getByText('Направляет безработную молодёжь на курсы').waitFor();
 
     // Back to the list: one more partner, found by a word of its name in any script.
     await followNavLink(page, 'Партнёры', false);

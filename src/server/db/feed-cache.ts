@@ -1,9 +1,10 @@
 // Answers that depend only on the records, kept while the database has not changed.
 // The token that says "nothing has changed since" is engine-specific (dialect.ts):
 // on SQLite the change feed's highest sequence number (writers are serialised, so
-// sequence order is commit order); on PostgreSQL the WAL position, which every commit
-// moves — sequence numbers there can commit out of order. One cheap lookup replaces the
-// queries behind a list page, and it stays correct with several processes on one database.
+// sequence order is commit order); on PostgreSQL that number together with the transactions
+// in progress, from one snapshot — numbers there can commit out of order, and a late commit
+// leaves the list. One cheap lookup replaces the queries behind a list page, and it stays
+// correct with several processes on one database.
 //
 // Bounded twice: by entries and by an estimate of their bytes, since a page of full
 // learner records (~50 KB) weighs fifty times a small answer and the server's memory

@@ -5,7 +5,7 @@
 // 404 again, the home side can put it back, and a bad request writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, testEnv, type Client, type TestEnv } from './harness.js';
-import { ICT_COURSE, makeLearners, makeMeeting, makeTraining, writeCounts } from './learning-fixtures.js';
+import { ICT_COURSE, makeLearners, makeMeeting, makeTraining, writeCounts, tarazFacilitator } from './learning-fixtures.js';
 
 const CONSENT = { date: '2026-11-02', version: 'kerege-consent-1' };
 const MISSING = '0190b4c0-0000-7000-8000-000000000000';
@@ -42,11 +42,7 @@ describe.each(ENGINES)("the learner's record on %s", (engine) => {
     admin = await env.as('admin');
     kordai = await env.as('facilitator.kordai');
     pushkin = await env.as('manager.pushkin');
-    const made = await admin.post('/api/users', {
-      username: 'facilitator.taraz', displayName: 'Тараз фасилитаторы', password: 'a-long-password', role: 'facilitator', orgUnitId: 'CLC-TARAZ',
-    });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    taraz = await env.as('facilitator.taraz', 'a-long-password');
+    taraz = await tarazFacilitator(env, admin);
     aigulId = (await pushkin.post('/api/learners', aigul)).body.id;
     const courseId = (await admin.post('/api/courses', { ...ICT_COURSE, code: 'ICT-RECORD' })).body.id;
 

@@ -11,6 +11,15 @@ export const ICT_COURSE = {
 const FIRST = ['Айгүл', 'Ерлан', 'Нұржан', 'Әсел', 'Қайрат', 'Гүлнар', 'Бауыржан', 'Мәдина', 'Ұлан', 'Жанар'];
 const LAST = ['Ахметов', 'Серікұлы', 'Оспанова', 'Жұмабеков', 'Қасымова', 'Тұрсынов'];
 
+/** A facilitator of the Taraz CLC (the demo has none there), signed in: someone of another oblast. */
+export async function tarazFacilitator(env: TestEnv, admin: Client): Promise<Client> {
+  const made = await admin.post('/api/users', {
+    username: 'facilitator.taraz', displayName: 'Тараз фасилитаторы', password: 'a-long-password', role: 'facilitator', orgUnitId: 'CLC-TARAZ',
+  });
+  expect(made.status, JSON.stringify(made.body)).toBe(201);
+  return env.as('facilitator.taraz', 'a-long-password');
+}
+
 /** `n` learners registered at a centre (no IIN, no phone), ids in the order made. */
 export async function makeLearners(client: Client, centreId: string, n: number, tag: string): Promise<string[]> {
   const ids: string[] = [];

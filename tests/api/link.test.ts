@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkKey, sealLinkToken, nowSeconds } from '../../src/server/modules/learners/links.js';
 import { ENGINES, testEnv, type Client, type TestEnv } from './harness.js';
-import { ICT_COURSE, makeTraining, myId, writeCounts } from './learning-fixtures.js';
+import { ICT_COURSE, makeTraining, myId, writeCounts, tarazFacilitator } from './learning-fixtures.js';
 
 const CONSENT = { date: '2026-11-02', version: 'kerege-consent-1' };
 const aigul = {
@@ -37,11 +37,7 @@ describe.each(ENGINES)('linking learners on %s', (engine) => {
     admin = await env.as('admin');
     kordai = await env.as('facilitator.kordai');
     pushkin = await env.as('manager.pushkin');
-    const made = await admin.post('/api/users', {
-      username: 'facilitator.taraz', displayName: 'Тараз фасилитаторы', password: 'a-long-password', role: 'facilitator', orgUnitId: 'CLC-TARAZ',
-    });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    taraz = await env.as('facilitator.taraz', 'a-long-password');
+    taraz = await tarazFacilitator(env, admin);
     const res = await pushkin.post('/api/learners', aigul);
     expect(res.status).toBe(201);
     aigulId = res.body.id;

@@ -5,27 +5,16 @@
 // progress bar; the learners list then exports to XLSX with the imported people in it.
 // axe on every step; screenshots in Kazakh at desktop and 375 px.
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { iinChecksum } from '../../src/domain/iin.js';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, settled, signIn, expectNoHorizontalOverflow,
+  newPage, screenshot, signIn, demoJourney, look,
 } from './support.js';
 
 const SWITCHER = 'Тіл · Язык · Language';
 
-let server: StartedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = demoJourney();
 
 function iin(birthDate: string, sex: 'male' | 'female', serial: number): string {
   const [y, m, d] = birthDate.split('-');
@@ -53,17 +42,6 @@ function register(fixed: boolean): Buffer {
   return Buffer.from(`\uFEFF${[HEADER, ...lines].join('\r\n')}\r\n`);
 }
 
-
-async function look(page: Page, name: string, phone = false): Promise<void> {
-  await settled(page);
-  if (phone) {
-    await expectNoHorizontalOverflow(page, name);
-  }
-  await expectNoSeriousA11yViolations(page);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
-
 const learnerTotal = (page: Page) => page.evaluate(async () => {
   let n = 0;
   let cursor: string | null = null;
@@ -83,7 +61,7 @@ async function uploadAndCheck(page: Page, file: Buffer, name: string): Promise<v
 
 describe('import journey', () => {
   it('a facilitator imports a register in Kazakh: two bad rows refused with nothing written, then the fixed file, then an export', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
     await page.getByLabel(SWITCHER).selectOption('kk');
     await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
     await signIn(page, 'facilitator.kordai');
@@ -168,7 +146,7 @@ describe('import journey', () => {
   });
 
   it('a facilitator imports a training\'s attendance register from its page, checks it in Russian and writes it in Kazakh', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
     await signIn(page, 'facilitator.kordai');
     // A training of hers with two meetings and two people enrolled, made through the API.
     const trainingId = await page.evaluate(async () => {
@@ -189,7 +167,7 @@ describe('import journey', () => {
       await send(`/api/trainings/${training.id}/enrolments`, { learnerIds: ids });
       return training.id as string;
     });
-    await page.goto(`${server.url}/trainings/${trainingId}`);
+    await page.goto(`${journey.server.url}/trainings/${trainingId}`);
     await page.getByRole('link', { name: 'Қатысуды жүктеу' }).click();
     await page.getByRole('heading', { level: 1, name: 'Деректерді жүктеу (импорт)' }).waitFor();
     expect(await page.getByRole('combobox', { name: 'Не жүктеледі' }).inputValue()).toBe('Тренингке қатысу');
@@ -236,16 +214,16 @@ describe('import journey', () => {
   });
 
   it('the import page fits a 375 px phone and passes axe', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'ru-RU', viewport: { width: 375, height: 800 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'ru-RU', viewport: { width: 375, height: 800 } });
     await page.getByLabel(SWITCHER).selectOption('kk');
     await signIn(page, 'facilitator.kordai');
-    await page.goto(`${server.url}/import`);
+    await page.goto(`${journey.server.url}/import`);
     await page.getByRole('heading', { level: 1, name: 'Деректерді жүктеу (импорт)' }).waitFor();
-    await look(page, 'import-file-kk-phone', true);
+    await look(page, 'import-file-kk-phone', { fits: true });
     await uploadAndCheck(page, register(false), 'тізім.csv');
     await page.getByRole('button', { name: 'Жолдарды тексеру' }).click();
     await page.getByRole('table', { name: 'Түзету керек жолдар' }).waitFor();
-    await look(page, 'import-preview-errors-kk-phone', true);
+    await look(page, 'import-preview-errors-kk-phone', { fits: true });
     await page.context().close();
   });
 });

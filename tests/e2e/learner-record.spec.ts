@@ -6,10 +6,10 @@
 // record shows its trainings as cards and "Also served at" the Kordai centre (a link made
 // through the API); the manager removes that link after confirming. axe on every page and
 // dialog; screenshots in tests/e2e/out.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, settled, signIn, DEMO_PASSWORD, expectNoHorizontalOverflow,
+  newPage, settled, signIn, DEMO_PASSWORD, demoJourney, look,
 } from './support.js';
 
 const MANAGER = 'manager.ityurt';
@@ -17,20 +17,19 @@ const MANAGER_PASSWORD = 'yurt-manager-2026';
 const SWITCHER = 'Тіл · Язык · Language';
 const CONSENT = { date: '2026-01-15', version: 'kerege-consent-1' };
 
-let server: StartedServer;
-let browser: Browser;
+const journey = demoJourney();
 const person = { id: '', name: '', code: '' };
 
 /** A signed-in API client (cookie and CSRF token), as a script or an integration would use. */
 async function apiAs(username: string, password: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, {
+  const login = await fetch(`${journey.server.url}/api/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
   });
   expect(login.status).toBe(200);
   const cookie = String(login.headers.get('set-cookie')).split(';')[0];
   const { csrfToken } = await login.json() as { csrfToken: string };
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
+    const res = await fetch(`${journey.server.url}${path}`, {
       method, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -67,33 +66,12 @@ async function seed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
   await seed();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-
-
-/** Check the page (dialogs once their opening transition is over) and keep a picture of it. */
-async function look(page: Page, name: string, phone = false): Promise<void> {
-  await settled(page);
-  await page.waitForFunction(() => document.getAnimations().length === 0);
-  if (phone) {
-    await expectNoHorizontalOverflow(page, name);
-  }
-  await expectNoSeriousA11yViolations(page);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
-
 describe("the learner's record", () => {
   it('a centre manager sees a learner\'s trainings and revokes their certificate, in Kazakh and then Russian', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
     await signIn(page, MANAGER, MANAGER_PASSWORD);
 
     // Find the person by full name, as staff do (the demo is large).
@@ -131,7 +109,7 @@ describe("the learner's record", () => {
     await certificates.getByTestId('certificate-revoked').first().waitFor();
     expect(await certificates.getByTestId('certificate-revoked').first().innerText()).toMatch(/кері қайтарылды/);
     await trainings.getByText(/кері қайтарылды/).first().waitFor();
-    const verified = await (await fetch(`${server.url}/api/certificates/verify/${person.code}`)).json() as { valid: boolean; revoked: boolean };
+    const verified = await (await fetch(`${journey.server.url}/api/certificates/verify/${person.code}`)).json() as { valid: boolean; revoked: boolean };
     expect(verified).toMatchObject({ valid: false, revoked: true });
     await look(page, 'learner-record-revoked-kk-desktop');
 
@@ -152,21 +130,21 @@ describe("the learner's record", () => {
   it('on a 375 px phone: trainings as cards, and removing the link to another centre', async () => {
     // the manager works in Kazakh (whatever language the first journey left the account in)
     expect((await (await apiAs(MANAGER, MANAGER_PASSWORD)).put('/api/auth/me/locale', { locale: 'kk' })).status).toBeLessThan(300);
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
     await signIn(page, MANAGER, MANAGER_PASSWORD);
-    await page.goto(`${server.url}/learners/${person.id}`);
+    await page.goto(`${journey.server.url}/learners/${person.id}`);
     const trainings = page.getByTestId('learner-trainings');
     await trainings.getByRole('heading', { name: 'Тренингтер' }).waitFor();
     expect(await trainings.getByRole('table').count()).toBe(0);
     expect(await trainings.getByRole('listitem').count()).toBeGreaterThan(0);
     const links = page.getByTestId('learner-links');
     await links.waitFor();
-    await look(page, 'learner-record-kk-phone', true);
+    await look(page, 'learner-record-kk-phone', { fits: true });
 
     await links.getByRole('button', { name: /^Байланысты алып тастау/ }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Байланысты алып тастау керек пе?' });
     await dialog.waitFor();
-    await look(page, 'learner-record-unlink-kk-phone', true);
+    await look(page, 'learner-record-unlink-kk-phone', { fits: true });
     await dialog.getByRole('button', { name: 'Байланысты алып тастау' }).click();
     await dialog.waitFor({ state: 'detached' });
     await links.waitFor({ state: 'detached' });

@@ -6,10 +6,10 @@
 // centres and, before saving, is told only that this person is already
 // registered at another centre — no name, date, phone or centre. axe runs on
 // every page; screenshots in Kazakh at desktop and 375 px.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed, settled, signIn, DEMO_PASSWORD, expectNoHorizontalOverflow,
+  expectNoSeriousA11yViolations, newPage, screenshot, followNavLink, landed, settled, signIn, DEMO_PASSWORD, expectNoHorizontalOverflow, demoJourney,
 } from './support.js';
 
 const FACILITATOR = 'facilitator.kordai';
@@ -18,20 +18,7 @@ const SWITCHER = 'Тіл · Язык · Language';
 const BIRTH_DATE = '1990-05-12';
 const PUSHKIN = 'А.С. Пушкин атындағы Шығыс Қазақстан облыстық кітапханасы';
 
-let server: StartedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-
+const journey = demoJourney();
 
 /** The login page is Kazakh already; sign in and wait for the shell. */
 
@@ -52,7 +39,7 @@ async function look(page: Page, name: string, where: string, phone = false): Pro
 
 describe('learners journey', () => {
   it('a facilitator registers a learner in Kazakh; another oblast sees only "registered at another centre"', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
 
     // A Russian browser gets the Russian page; the facilitator works in Kazakh.
     await page.getByRole('heading', { name: 'Вход в систему' }).waitFor();
@@ -113,7 +100,7 @@ describe('learners journey', () => {
     await page.context().close();
 
     // East Kazakhstan: the same person, typed in Latin letters, at another centre.
-    const other = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
+    const other = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
     await other.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
     await signIn(other, REGIONAL);
     await openLearners(other);
@@ -151,7 +138,7 @@ describe('learners journey', () => {
   });
 
   it('works on a 375 px phone in Kazakh', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
     await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
     await signIn(page, FACILITATOR);
     await openLearners(page, true);
@@ -169,7 +156,7 @@ describe('learners journey', () => {
     await page.getByLabel('Тегі').waitFor();
     await look(page, 'learners-edit-kk-375', 'edit', true);
 
-    await page.goto(`${server.url}/learners/new`);
+    await page.goto(`${journey.server.url}/learners/new`);
     await page.getByLabel('Тегі').waitFor();
     await page.getByLabel('Тегі').fill('Серікқызы');
     await page.getByLabel(/^Аты\s*\*?$/).fill('Айгерім');
@@ -193,7 +180,7 @@ describe('learners journey', () => {
     await page.getByText('Серікұлы Ерлан').first().waitFor(); // the guardian
 
     // The same person typed again at the same centre: named, with a way to open the record.
-    await page.goto(`${server.url}/learners/new`);
+    await page.goto(`${journey.server.url}/learners/new`);
     await page.getByLabel('Тегі').fill('Serikuly');
     await page.getByLabel(/^Аты\s*\*?$/).fill('Erlan');
     await page.getByLabel('Туған күні').fill(BIRTH_DATE);

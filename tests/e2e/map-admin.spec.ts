@@ -4,10 +4,10 @@
 // facilitator's account, resets its password, deactivates it, reads the
 // account's history in the audit trail and sees the pages in Russian.
 // axe runs on every page; screenshots at desktop and 375 px, in Kazakh too.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, settled, DEMO_PASSWORD, expectNoHorizontalOverflow,
+  expectNoSeriousA11yViolations, newPage, screenshot, landed, settled, DEMO_PASSWORD, expectNoHorizontalOverflow, demoJourney,
 } from './support.js';
 
 const SWITCHER = 'Тіл · Язык · Language';
@@ -16,22 +16,12 @@ const NEW_USER = 'aigerim.facilitator';
 const FIRST_PASSWORD = 'first-password-2026';
 const SECOND_PASSWORD = 'second-password-2026';
 
-let server: StartedServer;
-let browser: Browser;
+const journey = demoJourney();
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-  page = await newPage(browser, `${server.url}/login`, { locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'en-US', viewport: { width: 1280, height: 900 } });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-
 
 /** "Картаның осы бөлігінде 81 орталық" → 81 */
 async function centresInView(target: Page): Promise<number> {
@@ -48,7 +38,7 @@ async function switchLanguage(target: Page, lang: 'kk' | 'ru' | 'en'): Promise<v
 }
 
 async function login(username: string, password: string): Promise<number> {
-  const answer = await fetch(`${server.url}/api/auth/login`, {
+  const answer = await fetch(`${journey.server.url}/api/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
   });
   return answer.status;
@@ -73,7 +63,7 @@ describe('map and administration journey', () => {
     expect(await map.locator('path').count()).toBeGreaterThan(0);
     expect(await map.getAttribute('aria-labelledby')).toBeTruthy();
     const hosts = await page.evaluate(() => [...new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).host))]);
-    expect(hosts).toEqual([new URL(server.url).host]);
+    expect(hosts).toEqual([new URL(journey.server.url).host]);
 
     // Oblasts are labelled, types have a legend, the list counts every centre.
     expect(await map.locator('text', { hasText: 'Жамбыл облысы' }).count()).toBe(1);
@@ -120,7 +110,7 @@ describe('map and administration journey', () => {
 
   it('creates a facilitator account, resets its password and deactivates it', async () => {
     await switchLanguage(page, 'en');
-    await page.goto(`${server.url}/admin/users`);
+    await page.goto(`${journey.server.url}/admin/users`);
     await page.getByRole('heading', { name: 'Users' }).waitFor();
     await page.getByRole('cell', { name: 'regional.vko', exact: true }).waitFor();
     await settled(page);
@@ -202,7 +192,7 @@ describe('map and administration journey', () => {
     await screenshot(page, 'users-ru-desktop');
 
     // The centre page's "history" link is /audit?recordId=…; the same works for an account.
-    await page.goto(`${server.url}/audit?recordId=${account.id}`);
+    await page.goto(`${journey.server.url}/audit?recordId=${account.id}`);
     await page.getByRole('heading', { name: 'Журнал изменений' }).waitFor();
     const table = page.getByRole('table').first();
     await table.getByText('Отключение').waitFor();
@@ -227,7 +217,7 @@ describe('map and administration journey', () => {
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'audit-kk-375');
 
-    await page.goto(`${server.url}/admin/users`);
+    await page.goto(`${journey.server.url}/admin/users`);
     await page.getByRole('heading', { name: 'Пайдаланушылар' }).waitFor();
     await page.getByText('regional.vko', { exact: false }).first().waitFor();
     await expectNoHorizontalOverflow(page, 'users at 375 px');

@@ -5,28 +5,27 @@
 // facilitator on a 375 px phone types a person registered in Oskemen, is told only that they
 // are registered elsewhere, links them to Kordai with their consent and lands on the record.
 // axe on every step; screenshots in tests/e2e/out.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, settled, signIn, DEMO_PASSWORD, expectNoHorizontalOverflow,
+  newPage, settled, signIn, DEMO_PASSWORD, demoJourney, look,
 } from './support.js';
 
 const SWITCHER = 'Тіл · Язык · Language';
 const CONSENT = { date: '2026-01-15', version: 'kerege-consent-1' };
 
-let server: StartedServer;
-let browser: Browser;
+const journey = demoJourney();
 const ids: Record<string, string> = {};
 
 /** Records made through the API as the administrator (as an import would). */
 async function seed(): Promise<void> {
-  const login = await fetch(`${server.url}/api/auth/login`, {
+  const login = await fetch(`${journey.server.url}/api/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
   });
   const cookie = String(login.headers.get('set-cookie')).split(';')[0];
   const { csrfToken } = await login.json() as { csrfToken: string };
   const make = async (key: string, body: Record<string, unknown>) => {
-    const res = await fetch(`${server.url}/api/learners`, {
+    const res = await fetch(`${journey.server.url}/api/learners`, {
       method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
       body: JSON.stringify({ consent: CONSENT, ...body }),
     });
@@ -39,34 +38,14 @@ async function seed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
   await seed();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-
-
-/** Check the page (dialogs once their opening transition is over) and keep a picture of it. */
-async function look(page: Page, name: string, phone = false): Promise<void> {
-  await settled(page);
-  await page.waitForFunction(() => document.getAnimations().length === 0);
-  if (phone) {
-    await expectNoHorizontalOverflow(page, name);
-  }
-  await expectNoSeriousA11yViolations(page);
-  await screenshot(page, name);
-}
-
 describe('merge and link journey', () => {
   it('a coordinator merges two records of one person in Kazakh and undoes it', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
     await signIn(page, 'regional.vko');
-    await page.goto(`${server.url}/learners/${ids.asel}`);
+    await page.goto(`${journey.server.url}/learners/${ids.asel}`);
     await page.getByRole('heading', { level: 1, name: 'Ахметова Әсел' }).waitFor();
     await settled(page);
 
@@ -100,9 +79,9 @@ describe('merge and link journey', () => {
     await look(page, 'merge-done-kk-desktop');
 
     // The merged-away record says where the person is now.
-    await page.goto(`${server.url}/learners/${ids.aselLatin}`);
+    await page.goto(`${journey.server.url}/learners/${ids.aselLatin}`);
     await page.getByText('Бұл жазба басқа жазбамен біріктірілген.').waitFor();
-    await page.goto(`${server.url}/learners/${ids.asel}`);
+    await page.goto(`${journey.server.url}/learners/${ids.asel}`);
     await page.getByTestId('merge-history-item').waitFor();
 
     // Undo from the history: both records as they were.
@@ -142,9 +121,9 @@ describe('merge and link journey', () => {
   });
 
   it('the comparison fits a 375 px phone', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
     await signIn(page, 'national');
-    await page.goto(`${server.url}/learners/${ids.asel}`);
+    await page.goto(`${journey.server.url}/learners/${ids.asel}`);
     await page.getByRole('heading', { level: 1, name: 'Ахметова Әсел' }).waitFor();
     await page.getByTestId('merge-open').click();
     const dialog = page.getByRole('dialog', { name: 'Бір адамның екі жазбасын біріктіру' });
@@ -155,16 +134,16 @@ describe('merge and link journey', () => {
     // keeping the other record instead: the Cyrillic record's fields fill nothing, the phone stays
     await dialog.getByText('Екінші жазбаны сақтау').click();
     await dialog.getByText('толтырылады', { exact: true }).waitFor({ state: 'detached' });
-    await look(page, 'merge-compare-kk-375', true);
+    await look(page, 'merge-compare-kk-375', { fits: true });
     await dialog.getByRole('button', { name: 'Болдырмау' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.context().close();
   });
 
   it('a facilitator on a phone links a person registered at another centre', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
     await signIn(page, 'facilitator.kordai');
-    await page.goto(`${server.url}/learners/new`);
+    await page.goto(`${journey.server.url}/learners/new`);
     await page.getByLabel('Тегі').fill('Zhumabekova');
     await page.getByLabel(/^Аты\s*\*?$/).fill('Gulnar');
     await page.getByLabel('Туған күні').fill('1985-02-03');
@@ -173,7 +152,7 @@ describe('merge and link journey', () => {
     const panel = await page.getByTestId('learner-matches').innerText();
     for (const leak of ['Жұмабекова', 'Гүлнар', 'Пушкин', '1985', '555']) expect(panel).not.toContain(leak);
     await warning.getByTestId('link-open').waitFor();
-    await look(page, 'link-offer-kk-375', true);
+    await look(page, 'link-offer-kk-375', { fits: true });
 
     await warning.getByTestId('link-open').click();
     const dialog = page.getByRole('dialog', { name: 'Адамды орталығыңызбен байланыстыру' });
@@ -182,7 +161,7 @@ describe('merge and link journey', () => {
     await dialog.getByTestId('link-confirm').click();
     await dialog.getByText('Келісімсіз байланыстыруға болмайды.').waitFor();
     expect(await page.locator('#learner-error-summary').count(), 'the registration form behind stays untouched').toBe(0);
-    await look(page, 'link-consent-kk-375', true);
+    await look(page, 'link-consent-kk-375', { fits: true });
     await dialog.getByLabel(/деректерінің біздің орталықта да сақталуына келісім берді/).check();
     await dialog.getByTestId('link-confirm').click();
 
@@ -195,7 +174,7 @@ describe('merge and link journey', () => {
     // readable and enrollable here, edited by the centre that registered the person
     await page.getByTestId('learner-linked').waitFor();
     expect(await page.getByRole('link', { name: 'Өңдеу' }).count()).toBe(0);
-    await look(page, 'link-done-kk-375', true);
+    await look(page, 'link-done-kk-375', { fits: true });
     await page.context().close();
   });
 });

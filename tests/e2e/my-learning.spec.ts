@@ -4,40 +4,20 @@
 // on "My learning", is told of the seat once, reads the page in Russian, and on his next visit
 // the notice is gone. axe on every view; a 375 px phone too. Then one of seed 003's librarians,
 // a facilitator who took a course herself, finds her learning from the menu.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, followNavLink, launchBrowser, newPage, screenshot, startServer, type StartedServer, landed, signIn, expectNoHorizontalOverflow,
+  followNavLink, newPage, landed, signIn, demoJourney, look,
 } from './support.js';
 
 const SWITCHER = 'Тіл · Язык · Language';
 
-let server: StartedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-
-async function look(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => document.getAnimations().length === 0);
-  await expectNoHorizontalOverflow(page, name);
-  await expectNoSeriousA11yViolations(page);
-  await screenshot(page, name);
-}
+const journey = demoJourney();
 
 describe('my learning', () => {
   it('a learner is told once that a seat came free for him, in Kazakh and in Russian', async () => {
     // The coordinator's part, through the API.
-    const staff = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ' });
+    const staff = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ' });
     await signIn(staff, 'admin');
     await landed(staff);
     await staff.evaluate(async () => {
@@ -66,7 +46,7 @@ describe('my learning', () => {
     await staff.context().close();
 
     // Нұрлан signs in and lands on his own page.
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
     await signIn(page, 'learner.demo');
     await page.waitForURL(/\/my$/);
     await page.getByRole('heading', { level: 1, name: 'Менің оқуым' }).waitFor();
@@ -77,13 +57,13 @@ describe('my learning', () => {
     expect(await trainings.getByRole('listitem').first().innerText()).toContain('Жазылды');
     // the IT-Yurt course he completed in 2012 is there too, with its hours
     await trainings.getByText(/Қатысқаныңыз: \d+ сағаттың \d+/).first().waitFor();
-    await look(page, 'my-learning-kk-desktop');
+    await look(page, 'my-learning-kk-desktop', { fits: true });
 
     // The same page in Russian: the notice stays for this visit.
     await page.getByLabel(SWITCHER).selectOption('ru');
     await page.getByRole('heading', { level: 1, name: 'Моё обучение' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Для вас освободилось место' }).waitFor();
-    await look(page, 'my-learning-ru-desktop');
+    await look(page, 'my-learning-ru-desktop', { fits: true });
 
     // His next visit: told once, the notice is gone; the phone view.
     await page.setViewportSize({ width: 375, height: 812 });
@@ -91,12 +71,12 @@ describe('my learning', () => {
     await page.getByRole('heading', { level: 1, name: 'Моё обучение' }).waitFor();
     await page.getByRole('list', { name: 'Мои тренинги' }).waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'Для вас освободилось место' }).count()).toBe(0);
-    await look(page, 'my-learning-ru-375');
+    await look(page, 'my-learning-ru-375', { fits: true });
     await page.context().close();
   });
 
   it('a librarian, staff who learn too, finds her own learning from the menu, in Kazakh and in Russian', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
     await signIn(page, 'aktobe.lib01');
     await landed(page);
     expect(new URL(page.url()).pathname).toMatch(/^\/centres\//); // staff land at their centre
@@ -104,7 +84,7 @@ describe('my learning', () => {
     await page.getByRole('heading', { level: 1, name: 'Менің оқуым' }).waitFor();
     const trainings = page.getByRole('list', { name: 'Менің тренингтерім' });
     await trainings.getByText('Кітапханашыларға арналған медиа және ақпараттық сауаттылық').waitFor();
-    await look(page, 'my-learning-librarian-kk');
+    await look(page, 'my-learning-librarian-kk', { fits: true });
     await page.getByLabel(SWITCHER).selectOption('ru');
     await page.getByRole('list', { name: 'Мои тренинги' }).getByText('Медийная и информационная грамотность для библиотекарей').waitFor();
     await page.context().close();

@@ -2,41 +2,21 @@
 // menu, tries to save an empty partner (told what to fix, nothing saved), adds one with its
 // names in the three languages, lands on its page, reads it in Russian, records a partnership
 // with a centre there, and finds the partner again by search. axe on each view; the partner's page on a 375 px phone too.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  expectNoHorizontalOverflow, expectNoSeriousA11yViolations, followNavLink, launchBrowser, newPage, screenshot, settled, signIn,
-  startServer, type StartedServer,
+  followNavLink, newPage, settled, signIn, demoJourney, look,
 } from './support.js';
 
 const SWITCHER = 'Тіл · Язык · Language';
 const PUSHKIN_RU = 'Восточно-Казахстанская областная библиотека имени А.С. Пушкина';
 const NAME = { kk: 'Өскемен жастар орталығы', ru: 'Усть-Каменогорский молодёжный центр', en: 'Oskemen Youth Centre' };
 
-let server: StartedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function look(page: Page, name: string): Promise<void> {
-  await settled(page);
-  await page.waitForFunction(() => document.getAnimations().length === 0);
-  await expectNoHorizontalOverflow(page, name);
-  await expectNoSeriousA11yViolations(page);
-  await screenshot(page, name);
-}
+const journey = demoJourney();
 
 describe('partners', () => {
   it('a regional coordinator adds a partner in Kazakh and reads it in Russian', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
     await signIn(page, 'regional.vko');
     await followNavLink(page, 'Серіктестер', false);
     await page.getByRole('heading', { level: 1, name: 'Серіктестер' }).waitFor();
@@ -50,7 +30,7 @@ describe('partners', () => {
     await dialog.getByRole('button', { name: 'Сақтау' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'белгіленген өрістерді түзетіңіз' }).waitFor();
     expect(await dialog.getByText('Міндетті өріс').count()).toBe(3);
-    await look(page, 'partners-new-errors-kk');
+    await look(page, 'partners-new-errors-kk', { fits: true });
 
     // The names in the three languages; the kind and the area keep their defaults.
     await dialog.getByLabel('Атауы (қазақша)').fill(NAME.kk);
@@ -60,12 +40,12 @@ describe('partners', () => {
     await dialog.getByRole('button', { name: 'Сақтау' }).click();
     await page.getByRole('heading', { level: 1, name: NAME.kk }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/partners\/[0-9a-f-]{36}$/);
-    await look(page, 'partners-partner-kk');
+    await look(page, 'partners-partner-kk', { fits: true });
 
     // The same page in Russian.
     await page.getByLabel(SWITCHER).selectOption('ru');
     await page.getByRole('heading', { level: 1, name: NAME.ru }).waitFor();
-    await look(page, 'partners-partner-ru');
+    await look(page, 'partners-partner-ru', { fits: true });
 
     // A partnership with a centre of the oblast, from the partner's page.
     await page.getByRole('button', { name: 'Добавить партнёрство' }).click();
@@ -91,7 +71,7 @@ describe('partners', () => {
     await page.getByRole('list', { name: 'Партнёры' }).getByRole('link', { name: NAME.ru }).click();
     await page.getByRole('heading', { level: 1, name: NAME.ru }).waitFor();
     await page.setViewportSize({ width: 375, height: 812 });
-    await look(page, 'partners-partner-ru-375');
+    await look(page, 'partners-partner-ru-375', { fits: true });
     await page.context().close();
   });
 });

@@ -2,29 +2,17 @@
 // the East Kazakhstan regional coordinator signs in, sees only their oblast's
 // centres, edits the Pushkin library's opening hours and finds the edit in
 // the audit trail. axe runs on every page; screenshots at desktop and 375 px.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed, settled, DEMO_PASSWORD, expectNoHorizontalOverflow,
+  expectNoSeriousA11yViolations, newPage, screenshot, followNavLink, landed, settled, DEMO_PASSWORD, expectNoHorizontalOverflow, demoJourney,
 } from './support.js';
 
 const USER = 'regional.vko';
 const PUSHKIN = 'А.С. Пушкин атындағы Шығыс Қазақстан облыстық кітапханасы';
 const SWITCHER = 'Тіл · Язык · Language';
 
-let server: StartedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
+const journey = demoJourney();
 
 /** Wait until nothing is loading (no "Жүктелуде…" status and no pending requests). */
 
@@ -40,7 +28,7 @@ async function signIn(page: Page): Promise<void> {
 
 describe('network registry journey', () => {
   it('switches to Kazakh, signs in, sees only its oblast, edits a centre, finds the edit in the audit trail', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'en-US', viewport: { width: 1280, height: 900 } });
 
     // An English browser gets the English page.
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -128,7 +116,7 @@ describe('network registry journey', () => {
   });
 
   it('on a phone, the menu opened while the first page appears stays open until a link is followed', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
     await signIn(page);
     await landed(page); // the address is there; the page's code may still be on its way
     const burger = page.getByRole('button', { name: 'Мәзірді ашу' });
@@ -146,7 +134,7 @@ describe('network registry journey', () => {
   });
 
   it('works on a 375 px phone in Kazakh', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
     // A Kazakh browser gets Kazakh at once.
     await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
     await expectNoHorizontalOverflow(page, 'login');

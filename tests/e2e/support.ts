@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { beforeEach, expect, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, onTestFailed } from 'vitest';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const outDir = path.join(repoRoot, 'tests/e2e/out');
@@ -249,6 +249,32 @@ export async function newPage(browser: Browser, url: string, opts: NewPageOption
 
 // ------------------------------------------------------------------ signing in
 
+/** What the journeys of one spec file run against. */
+export interface Journey { readonly server: StartedServer; readonly browser: Browser }
+
+/**
+ * The app with the demo network, and a browser, for the journeys of one spec file: started
+ * before them and stopped after. Call it at the top of the file; read it in tests and in
+ * hooks registered after it.
+ */
+export function demoJourney(): Journey {
+  let server: StartedServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer({ demo: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the journey has not started (demoJourney() is read before its beforeAll ran)');
+    return value;
+  };
+  return { get server() { return started(server); }, get browser() { return started(browser); } };
+}
+
 /** The page fits its window: nothing sticks out sideways (a phone's 375 px above all). */
 export async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
   const { scroll, width } = await page.evaluate(() => ({
@@ -256,6 +282,20 @@ export async function expectNoHorizontalOverflow(page: Page, where: string): Pro
     width: document.documentElement.clientWidth,
   }));
   expect(scroll, `${where}: the page is wider than the window`).toBeLessThanOrEqual(width);
+}
+
+/**
+ * A view checked and kept: settled, its transitions over (axe measures contrast on the final
+ * colours), no wider than its window when `fits`, no serious axe violation, and a full-page
+ * screenshot from the top in tests/e2e/out.
+ */
+export async function look(page: Page, name: string, { fits = false } = {}): Promise<void> {
+  await settled(page);
+  await page.waitForFunction(() => document.getAnimations().length === 0);
+  if (fits) await expectNoHorizontalOverflow(page, name);
+  await expectNoSeriousA11yViolations(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
 }
 
 /** The demo accounts' password (`kerege demo`). */

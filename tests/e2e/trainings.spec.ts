@@ -9,10 +9,10 @@
 // and sees it valid. axe runs on every page; screenshots in Kazakh, and the
 // attendance sheet on a 375 px phone.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, settled, signIn,
+  expectNoSeriousA11yViolations, newPage, screenshot, settled, signIn, demoJourney, look,
 } from './support.js';
 
 const FACILITATOR = 'facilitator.kordai';
@@ -25,27 +25,7 @@ const LEARNERS = [
 ];
 const name = (l: (typeof LEARNERS)[number]) => `${l.lastName} ${l.firstName}`;
 
-let server: StartedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-
-/** Check the page (after any opening animation) and keep a picture of it. */
-async function look(page: Page, shot: string): Promise<void> {
-  await settled(page);
-  await page.waitForFunction(() => document.getAnimations().length === 0);
-  await expectNoSeriousA11yViolations(page);
-  await screenshot(page, shot);
-}
+const journey = demoJourney();
 
 /** Register learners at the facilitator's centre through the API (the demo has none at Kordai). */
 async function registerLearners(page: Page): Promise<void> {
@@ -72,7 +52,7 @@ async function choose(page: Page, label: string | RegExp, option: string): Promi
 
 describe('trainings journey', () => {
   it('a facilitator schedules a training, enrols, marks attendance by keyboard and issues a certificate; a stranger verifies it', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
 
     // A Russian browser, a facilitator who works in Kazakh.
     await page.getByRole('heading', { name: 'Вход в систему' }).waitFor();
@@ -312,7 +292,7 @@ describe('trainings journey', () => {
     await page.context().close();
 
     // A stranger opens the QR link: no session, the certificate is valid.
-    const stranger = await newPage(browser, verifyUrl!, { locale: 'kk-KZ' });
+    const stranger = await newPage(journey.browser, verifyUrl!, { locale: 'kk-KZ' });
     await stranger.getByRole('heading', { level: 1, name: 'Сертификатты тексеру' }).waitFor();
     expect(await stranger.getByRole('status').innerText()).toContain('Сертификат жарамды');
     const text = await stranger.locator('body').innerText();
@@ -325,7 +305,7 @@ describe('trainings journey', () => {
   });
 
   it('the course and training pages work on a 375 px phone in Kazakh', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
     await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
     await signIn(page, FACILITATOR);
 
@@ -334,7 +314,7 @@ describe('trainings journey', () => {
       await page.waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null, { timeout: 5_000 });
       await look(page, shot);
     };
-    await page.goto(`${server.url}/courses`);
+    await page.goto(`${journey.server.url}/courses`);
     await page.getByRole('heading', { level: 1, name: 'Курстар' }).waitFor();
     await page.getByRole('list', { name: 'Курстар' }).getByRole('link', { name: COURSE }).waitFor();
     await phoneLook('trainings-courses-kk-375');
@@ -344,7 +324,7 @@ describe('trainings journey', () => {
     await page.getByRole('link', { name: 'Өңдеу' }).click();
     await page.getByLabel('Атауы (қазақша)').waitFor();
     await phoneLook('trainings-course-edit-kk-375');
-    await page.goto(`${server.url}/trainings`);
+    await page.goto(`${journey.server.url}/trainings`);
     await page.getByRole('list', { name: 'Тренингтер' }).getByRole('link', { name: COURSE }).waitFor();
     await phoneLook('trainings-list-kk-375');
     await page.getByRole('link', { name: COURSE }).click();

@@ -8,10 +8,10 @@
 // coordinator changes the follow-up intervals. The learner form's settlement picker
 // finds a city in another oblast. axe on every page; screenshots in Kazakh at
 // desktop size and at 375 px.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, startServer, type StartedServer, followNavLink, landed, settled, signIn, DEMO_PASSWORD, expectNoHorizontalOverflow,
+  expectNoSeriousA11yViolations, newPage, screenshot, followNavLink, landed, settled, signIn, DEMO_PASSWORD, expectNoHorizontalOverflow, demoJourney,
 } from './support.js';
 
 const FACILITATOR = 'facilitator.kordai';
@@ -23,18 +23,7 @@ const VISITOR = 'Бекболатов Нұрлан';
 const kzToday = () => new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
 const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
-let server: StartedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = demoJourney();
 
 /** An answer of the API: JSON of many shapes, as in tests/api/harness.ts. */
 interface Answer { status: number; body: any }
@@ -51,8 +40,6 @@ async function api(page: Page, method: string, path: string, body?: unknown): Pr
     return { status: res.status, body: await res.json().catch(() => null) };
   }, [method, path, body] as const);
 }
-
-
 
 /** Close the notices of earlier actions: they would cover the picture. */
 async function dismissNotices(page: Page): Promise<void> {
@@ -71,7 +58,6 @@ async function look(page: Page, name: string, where: string, phone = false): Pro
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, name);
 }
-
 
 /** Open a page from the navigation (behind the burger on a phone). */
 async function openFromNav(page: Page, link: string, heading: string, phone = false): Promise<void> {
@@ -109,7 +95,7 @@ async function seedFollowUp(page: Page): Promise<{ learnerId: string; visitorId:
 
 describe('visits and outcomes journey', () => {
   it('a facilitator tallies a day, records a visit and an outcome, in Kazakh', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
     await signIn(page, FACILITATOR);
     const { learnerId } = await seedFollowUp(page);
     const today = kzToday();
@@ -236,7 +222,7 @@ describe('visits and outcomes journey', () => {
   });
 
   it('works on a 375 px phone in Kazakh, and a national coordinator sets the intervals', async () => {
-    const page = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
+    const page = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 375, height: 812 } });
     await signIn(page, FACILITATOR);
     await openFromNav(page, 'Келулер', 'Келулер', true);
     await page.getByRole('button', { name: 'Біреуге көбейту: Іс-шара' }).click();
@@ -255,7 +241,7 @@ describe('visits and outcomes journey', () => {
     await dialog.getByRole('button', { name: 'Болдырмау' }).click();
 
     // Registering a learner who lives far from Kordai: the settlement picker searches the whole country (GET /api/places).
-    await page.goto(`${server.url}/learners/new`);
+    await page.goto(`${journey.server.url}/learners/new`);
     const settlement = page.getByRole('combobox', { name: 'Тұратын елді мекені' });
     await settlement.click();
     await settlement.fill('Oskemen');
@@ -263,7 +249,7 @@ describe('visits and outcomes journey', () => {
     expect(await settlement.inputValue()).toBe('Өскемен · Қала (Шығыс Қазақстан облысы)');
     await page.context().close();
 
-    const national = await newPage(browser, `${server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
+    const national = await newPage(journey.browser, `${journey.server.url}/login`, { locale: 'kk-KZ', viewport: { width: 1280, height: 900 } });
     await signIn(national, 'national');
     await openFromNav(national, 'Кейінгі бақылау', 'Кейінгі бақылау');
     await national.getByRole('button', { name: 'Мерзімдерді өзгерту' }).click();

@@ -9,11 +9,14 @@ export async function centreInScope(db: Queryable, actor: Actor, idOrCode: strin
   return unit && unit.kind === 'centre' && !unit.deleted_at && inScope(actor, unit.path) ? unit : null;
 }
 
-/** Resolves each distinct centre value of a file once. */
+/** Resolves each distinct centre value of a file once: the centre's id and path, or null. */
 export function centreResolver(db: Queryable, actor: Actor) {
-  const known = new Map<string, string | null>();
-  return async (value: string): Promise<string | null> => {
-    if (!known.has(value)) known.set(value, (await centreInScope(db, actor, value))?.id ?? null);
+  const known = new Map<string, { id: string; path: string } | null>();
+  return async (value: string): Promise<{ id: string; path: string } | null> => {
+    if (!known.has(value)) {
+      const unit = await centreInScope(db, actor, value);
+      known.set(value, unit ? { id: unit.id, path: unit.path } : null);
+    }
     return known.get(value)!;
   };
 }

@@ -9,7 +9,7 @@ import { inScope } from '../../auth/access.js';
 import { findOrgUnit } from '../org-units/queries.js';
 import { PLACE_KINDS, consentColumns, detailColumns, nameColumns } from '../learners/service.js';
 import { issueCode } from './cells.js';
-import { centreInScope } from './centres.js';
+import { centreResolver } from './centres.js';
 import { insertPerCentre, type Checking, type Good, type Kind, type StoredRow } from './kind.js';
 import { LearnerInput, fieldOfPath, rowToInput, suggestLearnerMapping } from './learner-rows.js';
 
@@ -36,10 +36,11 @@ async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<Learner
   });
 
   // 2. centres (only in the caller's area) and places, each distinct value looked up once
+  const centreOf = centreResolver(ctx.db, actor);
   const centres = new Map<string, string | null>();
   const places = new Map<string, string | null>();
   for (const { input } of parsed) {
-    if (!centres.has(input.centreId)) centres.set(input.centreId, (await centreInScope(ctx.db, actor, input.centreId))?.id ?? null);
+    centres.set(input.centreId, (await centreOf(input.centreId))?.id ?? null);
     const s = input.settlementId;
     if (s && !places.has(s)) {
       const unit = await findOrgUnit(ctx.db, s.trim());
@@ -67,12 +68,10 @@ async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<Learner
 
   // 4. likely duplicates of the rows that pass: earlier rows, then people already registered
   const seen = new Map<string, number>();
-  const foldedNames = new Map<string, string>(); // names repeat: fold each spelling once
-  const foldOnce = (name: string) => { let f = foldedNames.get(name); if (f === undefined) foldedNames.set(name, f = foldName(name)); return f; };
   const candidates = parsed.filter((p) => !c.failed(p.n));
   const flagged = new Set<number>();
   for (const { n, input } of candidates) {
-    const key = `${[foldOnce(input.lastName), foldOnce(input.firstName)].sort().join(' ')}|${input.birthDate}`;
+    const key = `${[foldName(input.lastName), foldName(input.firstName)].sort().join(' ')}|${input.birthDate}`;
     if (seen.has(key)) { flagged.add(n); c.duplicate(c.issue(n, 'lastName', 'duplicate_in_file', { row: seen.get(key) })); }
     else seen.set(key, n);
   }

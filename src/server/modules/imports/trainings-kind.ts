@@ -49,15 +49,9 @@ async function courseFinder(c: Checking) {
   const courses = await c.ctx.db.selectFrom('courses').innerJoin('org_units as u', 'u.id', 'courses.org_unit_id')
     .select(['courses.id', 'courses.code', 'courses.name_kk', 'courses.name_ru', 'courses.name_en', 'u.path'])
     .where('courses.deleted_at', 'is', null).execute();
-  const paths = new Map<string, string>();
-  return async (centreId: string, value: string): Promise<string | null> => {
-    let path = paths.get(centreId);
-    if (path === undefined) {
-      path = (await c.ctx.db.selectFrom('org_units').select('path').where('id', '=', centreId).executeTakeFirst())?.path ?? '';
-      paths.set(centreId, path);
-    }
+  return (centre: { path: string }, value: string): string | null => {
     const wanted = fold(value);
-    const found = courses.filter((k) => path!.startsWith(k.path)
+    const found = courses.filter((k) => centre.path.startsWith(k.path)
       && [k.code, k.name_kk, k.name_ru, k.name_en].some((name) => name !== null && fold(name) === wanted));
     // the centre's own course before the national one of the same name
     found.sort((a, b) => b.path.length - a.path.length);
@@ -102,10 +96,11 @@ async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<Trainin
   const passed: Array<{ n: number; key: string; centreId: string; courseId: string; startDate: string; values: Record<string, unknown> }> = [];
   for (const [n, ...cells] of rows) {
     const cell = cellReader(cells, c.mapping);
-    const centreId = await centreOf(cell('centre') ?? c.job.centre_id);
-    if (!centreId) { c.fail(c.issue(n, 'centre', 'unknown_centre')); continue; }
+    const centre = await centreOf(cell('centre') ?? c.job.centre_id);
+    if (!centre) { c.fail(c.issue(n, 'centre', 'unknown_centre')); continue; }
+    const centreId = centre.id;
     const courseCell = cell('course');
-    const courseId = courseCell === null ? null : await courseOf(centreId, courseCell);
+    const courseId = courseCell === null ? null : courseOf(centre, courseCell);
     if (courseCell !== null && !courseId) c.fail(c.issue(n, 'course', 'unknown_course'));
     const kind = cell('kind');
     const language = cell('language');

@@ -61,7 +61,7 @@ async function check(c: Checking, rows: StoredRow[]): Promise<Array<Good<VisitRo
     else if (count < 1 || count > VISIT_LIMITS.countMax) c.fail(c.issue(n, 'count', 'count_range', { max: VISIT_LIMITS.countMax }));
     else if (iin && count !== 1) c.fail(c.issue(n, 'count', 'count_with_learner'));
     if (iin !== null && !/^\d{12}$/.test(iin)) c.fail(c.issue(n, 'iin', 'iin_format'));
-    const centreId = await centreOf(cell('centre') ?? c.job.centre_id);
+    const centreId = (await centreOf(cell('centre') ?? c.job.centre_id))?.id ?? null;
     if (!centreId) c.fail(c.issue(n, 'centre', 'unknown_centre'));
     if (!before && !c.failed(n)) parsed.push({ n, centreId, date: date.data!, purpose: purpose as VisitPurpose, count: count as number, iin });
   }

@@ -135,6 +135,7 @@ describe("the learner's record", () => {
     await page.goto(`${journey.server.url}/learners/${person.id}`);
     const trainings = page.getByTestId('learner-trainings');
     await trainings.getByRole('heading', { name: 'Тренингтер' }).waitFor();
+    await trainings.getByRole('listitem').first().waitFor(); // the heading comes before the trainings load
     expect(await trainings.getByRole('table').count()).toBe(0);
     expect(await trainings.getByRole('listitem').count()).toBeGreaterThan(0);
     const links = page.getByTestId('learner-links');
